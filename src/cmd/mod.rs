@@ -1,0 +1,13 @@
+//! One short orchestration function per subcommand.
+
+mod check;
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+
+/// Runs a command; the result is the exit code (0 or 1) or a failure (exit 2).
+pub fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+    }
+}

@@ -1,0 +1,15 @@
+//! mentorbook: checks a mentoring program's records against its rules and renders a
+//! dashboard for its volunteers.
+//!
+//! The pipeline: `load` → `model` → `rules` → `diagnostics` → `report` (check).
+
+pub mod cli;
+pub mod cmd;
+pub mod diagnostics;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod suggest;

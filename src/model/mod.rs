@@ -1,0 +1,250 @@
+//! The program's records as plain data: no I/O, dates as `chrono::NaiveDate`, and for every
+//! value the position of its key (or list item) so rules can point at it.
+//!
+//! Confidential values are wrapped in `Confidential`, which has no `Display` and prints as
+//! `<confidential>` in debug output, so they cannot slip into a message or a page by accident.
+
+mod config;
+
+pub use config::{Config, RuleParams};
+
+use crate::diagnostics::Pos;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A value with the position of the key or list item it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: Pos,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, at: Pos) -> Self {
+        Located { value, at }
+    }
+}
+
+/// A value the dashboard and every message must never show (records.md, "Confidentiality").
+#[derive(Clone, PartialEq)]
+pub struct Confidential<T>(T);
+
+impl<T> Confidential<T> {
+    pub fn new(value: T) -> Self {
+        Confidential(value)
+    }
+
+    /// The value itself, for code that must compare or scan it (never to display it).
+    pub fn expose(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> fmt::Debug for Confidential<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<confidential>")
+    }
+}
+
+/// Enumerations whose YAML spelling is fixed by records.md.
+pub trait Choice: Sized + Copy + 'static {
+    /// Every value with its spelling in the records.
+    const CHOICES: &'static [(&'static str, Self)];
+
+    fn parse(text: &str) -> Option<Self> {
+        Self::CHOICES
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, value)| *value)
+    }
+
+    fn name(self) -> &'static str
+    where
+        Self: PartialEq,
+    {
+        Self::CHOICES
+            .iter()
+            .find(|(_, value)| *value == self)
+            .map_or("", |(name, _)| name)
+    }
+}
+
+macro_rules! choice {
+    ($name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),* }
+        impl Choice for $name {
+            const CHOICES: &'static [(&'static str, Self)] = &[$(($text, $name::$variant)),*];
+        }
+    };
+}
+
+choice!(Role { Mentor = "mentor", Mentee = "mentee", Representative = "representative" });
+choice!(PublicLibrary { Current = "current", Former = "former", Planned = "planned", None = "none" });
+choice!(Status { Active = "active", Completed = "completed", Dissolved = "dissolved" });
+choice!(Party { Mentor = "mentor", Mentee = "mentee" });
+choice!(Frequency { Weekly = "weekly", Fortnightly = "fortnightly", Monthly = "monthly", Quarterly = "quarterly" });
+choice!(ExpenseBearer { Participants = "participants", Program = "program" });
+choice!(Rating { OnTrack = "on-track", NeedsAttention = "needs-attention", AtRisk = "at-risk" });
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Membership {
+    pub number: Confidential<String>,
+    pub expires: Located<NaiveDate>,
+}
+
+/// `people/<id>.yaml`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub name: Located<String>,
+    pub roles: Vec<Located<Role>>,
+    pub library: Option<Located<String>>,
+    pub position: Option<Located<String>>,
+    pub public_library: Option<Located<PublicLibrary>>,
+    pub membership: Option<Located<Membership>>,
+    pub library_since: Option<Located<NaiveDate>>,
+    pub field: Option<Located<String>>,
+    pub field_since: Option<Located<NaiveDate>>,
+    pub email: Option<Confidential<String>>,
+    pub phone: Option<Confidential<String>>,
+    pub publish: bool,
+}
+
+impl Person {
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.iter().any(|r| r.value == role)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dissolution {
+    pub date: Located<NaiveDate>,
+    pub by: Located<Party>,
+    pub committee_contacted: Located<NaiveDate>,
+    pub reason: Option<Confidential<String>>,
+}
+
+/// `relationships/<id>/relationship.yaml`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relationship {
+    pub mentor: Located<String>,
+    pub mentee: Located<String>,
+    pub start: Located<NaiveDate>,
+    pub end: Located<NaiveDate>,
+    pub status: Located<Status>,
+    pub goals: Vec<Confidential<String>>,
+    pub dissolution: Option<Located<Dissolution>>,
+}
+
+/// `relationships/<id>/agreement.md` (front matter only; the body is confidential and not kept).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Agreement {
+    pub signed_mentor: Located<NaiveDate>,
+    pub signed_mentee: Located<NaiveDate>,
+    pub meeting_frequency: Located<Frequency>,
+    pub meeting_modes: Vec<Located<String>>,
+    pub confidentiality: Located<bool>,
+    pub voluntary: Located<bool>,
+    pub expenses: Located<ExpenseBearer>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ManagerApproval {
+    pub by: Confidential<String>,
+    pub date: Located<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expense {
+    pub amount: Confidential<f64>,
+    /// Free text, judged by rule `expenses` (records.md: mentor | mentee).
+    pub paid_by: Located<String>,
+    pub what: Option<Confidential<String>>,
+}
+
+/// `relationships/<id>/meetings/<date>.md` (front matter only; notes are not kept).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meeting {
+    pub mode: Located<String>,
+    pub minutes: Option<Located<u32>>,
+    /// Where `working_hours` is written, or `None` when absent (false).
+    pub working_hours: Option<Located<bool>>,
+    pub manager_approval: Option<Located<ManagerApproval>>,
+    pub topics: Vec<Confidential<String>>,
+    pub expenses: Vec<Expense>,
+}
+
+/// `relationships/<id>/evaluations/<YYYY>-Q<n>.yaml`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub representative: Located<String>,
+    pub date: Located<NaiveDate>,
+    pub mentor_participated: Located<bool>,
+    pub mentee_participated: Located<bool>,
+    pub rating: Located<Rating>,
+    pub comments: Option<Confidential<String>>,
+}
+
+/// A record file: where it is, and its contents unless it failed to load (`yaml`/`schema`).
+/// A broken record still counts as present (rules.md, "Precise readings").
+#[derive(Clone, Debug)]
+pub struct RecordFile<T> {
+    pub file: String,
+    pub record: Option<T>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    pub year: i32,
+    /// 1 to 4.
+    pub number: u32,
+}
+
+impl fmt::Display for Quarter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-Q{}", self.year, self.number)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct MeetingFile {
+    /// From the file name only.
+    pub date: NaiveDate,
+    /// 1 for `<date>.md`, N for `<date>-N.md`.
+    pub sequence: u32,
+    pub loaded: RecordFile<Meeting>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EvaluationFile {
+    /// From the file name only.
+    pub quarter: Quarter,
+    pub loaded: RecordFile<Evaluation>,
+}
+
+/// One `relationships/<id>/` folder.
+#[derive(Clone, Debug, Default)]
+pub struct RelationshipFolder {
+    /// `None` when the folder has no relationship.yaml (a `layout` error).
+    pub relationship: Option<RecordFile<Relationship>>,
+    pub agreement: Option<RecordFile<Agreement>>,
+    /// Sorted by date, then sequence.
+    pub meetings: Vec<MeetingFile>,
+    /// Sorted by quarter.
+    pub evaluations: Vec<EvaluationFile>,
+}
+
+/// Everything under `records/`, indexed by id.
+#[derive(Clone, Debug)]
+pub struct Records {
+    /// The records folder as given on the command line, for display.
+    pub root: String,
+    pub config: Config,
+    pub people: BTreeMap<String, RecordFile<Person>>,
+    pub relationships: BTreeMap<String, RelationshipFolder>,
+    /// Display path of guidelines.md, when present.
+    pub guidelines: Option<String>,
+    /// Every file visited that is not ignored.
+    pub files: usize,
+}

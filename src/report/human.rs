@@ -1,0 +1,122 @@
+//! rustc-style output: the rule, the message, `--> file:line:column`, the source line with a
+//! caret under the offending key, a help line, and a summary line last.
+
+use super::counts;
+use crate::diagnostics::{Diagnostic, Findings, Severity};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::io::Read;
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const RED: &str = "\x1b[1;31m";
+const YELLOW: &str = "\x1b[1;33m";
+const BLUE: &str = "\x1b[1;34m";
+const CYAN: &str = "\x1b[1;36m";
+
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(&self, style: &str, text: &str) -> String {
+        if self.0 {
+            format!("{style}{text}{RESET}")
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+pub fn render(findings: &Findings, as_of: NaiveDate, color: bool) -> String {
+    let paint = Paint(color);
+    let mut sources = Sources::default();
+    let mut out = String::new();
+    for d in &findings.diagnostics {
+        diagnostic(&mut out, d, sources.line(&d.file, d.pos.line), &paint);
+    }
+    let summary = format!(
+        "{} in {} checked as of {as_of}",
+        counts(findings),
+        crate::diagnostics::plural(findings.files, "file")
+    );
+    let style = match (findings.errors(), findings.warnings()) {
+        (0, 0) => BOLD,
+        (0, _) => YELLOW,
+        _ => RED,
+    };
+    let _ = writeln!(out, "{}", paint.wrap(style, &summary));
+    out
+}
+
+fn diagnostic(out: &mut String, d: &Diagnostic, line: Option<&str>, paint: &Paint) {
+    let style = match d.severity {
+        Severity::Error => RED,
+        Severity::Warning => YELLOW,
+    };
+    let head = paint.wrap(style, &format!("{}[{}]", d.severity, d.rule.id()));
+    let _ = writeln!(
+        out,
+        "{head}{}",
+        paint.wrap(BOLD, &format!(": {}", d.message))
+    );
+    let number = d.pos.line.to_string();
+    let pad = " ".repeat(number.len());
+    let _ = writeln!(
+        out,
+        "{pad}{} {}:{}:{}",
+        paint.wrap(BLUE, "-->"),
+        d.file,
+        d.pos.line,
+        d.pos.column
+    );
+    let bar = paint.wrap(BLUE, "|");
+    if let Some(line) = line {
+        let line = line.replace('\t', " ");
+        let skip = d.pos.column.saturating_sub(1) as usize;
+        let width = caret_width(line.chars().skip(skip));
+        let _ = writeln!(out, "{pad} {bar}");
+        let _ = writeln!(out, "{} {bar} {line}", paint.wrap(BLUE, &number));
+        let carets = paint.wrap(style, &"^".repeat(width));
+        let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(skip));
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(
+            out,
+            "{pad} {} {}: {help}",
+            paint.wrap(BLUE, "="),
+            paint.wrap(CYAN, "help")
+        );
+    }
+    out.push('\n');
+}
+
+/// Underlines the key or word at the position: up to a `:`, a space or a bracket.
+fn caret_width(rest: impl Iterator<Item = char>) -> usize {
+    rest.take_while(|c| !c.is_whitespace() && !matches!(c, ':' | ',' | ']' | '}'))
+        .count()
+        .max(1)
+}
+
+/// Source files re-read for their snippet lines, each at most once.
+#[derive(Default)]
+struct Sources {
+    texts: HashMap<String, Option<String>>,
+}
+
+impl Sources {
+    fn line(&mut self, file: &str, line: u32) -> Option<&str> {
+        let text = self.texts.entry(file.to_owned()).or_insert_with(|| {
+            let mut bytes = Vec::new();
+            std::fs::File::open(file)
+                .and_then(|f| f.take(1 << 22).read_to_end(&mut bytes))
+                .ok()?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Some(
+                text.strip_prefix('\u{feff}')
+                    .map(str::to_owned)
+                    .unwrap_or(text),
+            )
+        });
+        crate::source::line_text(text.as_deref()?, line)
+    }
+}

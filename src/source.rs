@@ -1,0 +1,115 @@
+//! A record file's text: UTF-8 decoding with a precise position for the first bad byte,
+//! byte offset → line:column, and Markdown front matter that keeps its line numbers.
+
+use crate::diagnostics::Pos;
+
+const BOM: char = '\u{feff}';
+
+/// Decodes a file's bytes, dropping a leading UTF-8 byte-order mark. On failure, returns the
+/// position of the first byte that is not UTF-8.
+pub fn decode(bytes: &[u8]) -> Result<&str, Pos> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix(BOM).unwrap_or(text)),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8 by construction.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            Err(position(prefix, prefix.len()))
+        }
+    }
+}
+
+/// The 1-based line and character column of a byte offset in `text`.
+pub fn position(text: &str, offset: usize) -> Pos {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let column = before[line_start..].chars().count() + 1;
+    Pos::new(saturate(line), saturate(column))
+}
+
+pub fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The front matter of a Markdown record, and where it starts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FrontMatter<'a> {
+    pub yaml: &'a str,
+    /// Lines before the YAML (the opening `---`): add this to parser line numbers.
+    pub line_offset: u32,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum FrontMatterError {
+    /// The file does not start with a `---` line.
+    Missing,
+    /// No closing `---` line.
+    Unterminated,
+}
+
+/// Splits `---\n<yaml>---\n<body>`; CRLF line endings are accepted. The body is dropped: it is
+/// confidential and no rule reads it.
+pub fn front_matter(text: &str) -> Result<FrontMatter<'_>, FrontMatterError> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().ok_or(FrontMatterError::Missing)?;
+    if !is_delimiter(first) {
+        return Err(FrontMatterError::Missing);
+    }
+    let start = first.len();
+    let mut end = start;
+    for line in lines {
+        if is_delimiter(line) {
+            return Ok(FrontMatter {
+                yaml: &text[start..end],
+                line_offset: 1,
+            });
+        }
+        end += line.len();
+    }
+    Err(FrontMatterError::Unterminated)
+}
+
+fn is_delimiter(line: &str) -> bool {
+    line.trim_end_matches(['\n', '\r', ' ', '\t']) == "---"
+}
+
+/// The text of line `line` (1-based) without its line ending, for snippets.
+pub fn line_text(text: &str, line: u32) -> Option<&str> {
+    let index = usize::try_from(line).ok()?.checked_sub(1)?;
+    text.split('\n')
+        .nth(index)
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        assert_eq!(position("ab\ncé\nx", 6), Pos::new(2, 3));
+        assert_eq!(position("ab\ncé\nx", 7), Pos::new(3, 1));
+        assert_eq!(position("abc", 0), Pos::new(1, 1));
+    }
+
+    #[test]
+    fn decode_points_at_first_bad_byte() {
+        assert_eq!(decode(b"a: 1\nb: \xff\n"), Err(Pos::new(2, 4)));
+        assert_eq!(decode("\u{feff}a: 1".as_bytes()), Ok("a: 1"));
+    }
+
+    #[test]
+    fn front_matter_with_crlf() {
+        let fm = front_matter("---\r\nmode: email\r\n---\r\nnotes\r\n").unwrap();
+        assert_eq!(fm.yaml, "mode: email\r\n");
+        assert_eq!(fm.line_offset, 1);
+        assert_eq!(front_matter("mode: x\n"), Err(FrontMatterError::Missing));
+        assert_eq!(
+            front_matter("---\nmode: x\n"),
+            Err(FrontMatterError::Unterminated)
+        );
+        assert_eq!(front_matter("---\n---\n").unwrap().yaml, "");
+    }
+}
