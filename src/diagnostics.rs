@@ -58,6 +58,9 @@ pub struct Diagnostic {
     pub relationship: Option<String>,
     pub message: String,
     pub help: Option<String>,
+    /// Whether the human report shows the source line: not when the problem is the whole
+    /// file (a missing key, a misplaced file) rather than the key at `pos`.
+    pub snippet: bool,
 }
 
 impl Diagnostic {
@@ -70,7 +73,14 @@ impl Diagnostic {
             relationship: None,
             message: message.into(),
             help: None,
+            snippet: true,
         }
+    }
+
+    /// A problem with the whole file: reported at 1:1 without a source line.
+    pub fn whole_file(mut self) -> Self {
+        self.snippet = false;
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

@@ -26,9 +26,19 @@ impl<'a> Problems<'a> {
     }
 
     pub fn report(&mut self, rule: Rule, pos: Pos, message: String, help: Option<String>) {
+        self.push(rule, pos, message, help, true);
+    }
+
+    /// A problem with the whole file, at 1:1 without a source snippet.
+    pub fn whole_file(&mut self, rule: Rule, message: String, help: Option<String>) {
+        self.push(rule, Pos::START, message, help, false);
+    }
+
+    fn push(&mut self, rule: Rule, pos: Pos, message: String, help: Option<String>, snippet: bool) {
         let mut d =
             Diagnostic::new(rule, self.file, pos, message).in_relationship(self.relationship);
         d.help = help;
+        d.snippet = snippet;
         self.list.push(d);
     }
 
@@ -175,7 +185,12 @@ impl<'n> Keys<'n> {
                 self.prefix.trim_end_matches('.')
             ),
         };
-        p.schema(self.owner, message, Some(format!("add `{key}: …`")));
+        let help = Some(format!("add `{key}: …`"));
+        if self.prefix.is_empty() {
+            p.whole_file(Rule::Schema, message, help);
+        } else {
+            p.schema(self.owner, message, help);
+        }
     }
 
     pub fn required<T>(
@@ -361,7 +376,18 @@ pub fn date(node: &Node) -> Result<NaiveDate, Refusal> {
             node.value.kind()
         )));
     };
-    parse_date(s).map_err(Refusal::new)
+    parse_date(s).map_err(|why| {
+        let help = loose_date(s).map(|d| format!("write it as {}", d.format("%Y-%m-%d")));
+        Refusal::new(why).help(help)
+    })
+}
+
+/// `2026-3-5` and similar: a real date written without leading zeros.
+pub fn loose_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    (y.len() == 4).then_some(date)
 }
 
 /// A `YYYY-MM-DD` date that exists; the error completes "`key` …".

@@ -2,7 +2,7 @@
 //! known record, ignored (`README.md`, dot-files), or a `layout` error that names the
 //! expected place.
 
-use super::fields::parse_date;
+use super::fields::{loose_date, parse_date};
 use crate::model::Quarter;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
@@ -227,14 +227,6 @@ fn meeting(id: &str, name: &str) -> Result<Place, Misplaced> {
         date,
         sequence,
     })
-}
-
-/// `2026-3-5` and similar: a date written without leading zeros.
-fn loose_date(stem: &str) -> Option<NaiveDate> {
-    let mut parts = stem.splitn(3, '-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
-    (y.len() == 4).then_some(date)
 }
 
 fn evaluation(id: &str, name: &str) -> Result<Place, Misplaced> {

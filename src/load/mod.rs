@@ -87,6 +87,7 @@ pub fn load(root: &Path, root_display: &str) -> Result<Loaded> {
                     format!("relationship folder `{id}` has no relationship.yaml"),
                 )
                 .with_help("add relationship.yaml with mentor, mentee, start, end and status")
+                .whole_file()
                 .in_relationship(Some(id)),
             );
         }
@@ -128,12 +129,15 @@ fn walk(root: &Path, display: &dyn Fn(&str) -> String) -> Result<Walk> {
                     .path()
                     .and_then(|p| p.strip_prefix(root).ok())
                     .map_or(String::new(), |p| p.to_string_lossy().replace('\\', "/"));
-                out.diagnostics.push(Diagnostic::new(
-                    Rule::Layout,
-                    display(&rel),
-                    Pos::START,
-                    format!("cannot be read: {e}"),
-                ));
+                out.diagnostics.push(
+                    Diagnostic::new(
+                        Rule::Layout,
+                        display(&rel),
+                        Pos::START,
+                        format!("cannot be read: {e}"),
+                    )
+                    .whole_file(),
+                );
                 continue;
             }
         };
@@ -154,8 +158,14 @@ fn walk(root: &Path, display: &dyn Fn(&str) -> String) -> Result<Walk> {
             }
             continue;
         }
-        let misplaced =
-            |message: String| Diagnostic::new(Rule::Layout, display(&rel), Pos::START, message);
+        let shown = if is_dir {
+            format!("{rel}/")
+        } else {
+            rel.clone()
+        };
+        let misplaced = |message: String| {
+            Diagnostic::new(Rule::Layout, display(&shown), Pos::START, message).whole_file()
+        };
         if is_dir {
             match layout::folder(&parts) {
                 Ok(()) => {
@@ -240,7 +250,7 @@ fn read_text(path: &Path, p: &mut Problems) -> Option<String> {
     let read =
         std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        p.report(Rule::Yaml, Pos::START, format!("cannot be read: {e}"), None);
+        p.whole_file(Rule::Yaml, format!("cannot be read: {e}"), None);
         return None;
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -297,7 +307,7 @@ fn parse_record(place: &Place, text: &str, p: &mut Problems) -> Record {
                         "the front matter is not closed: add a `---` line after its last key"
                     }
                 };
-                p.report(Rule::Yaml, Pos::START, message.into(), None);
+                p.whole_file(Rule::Yaml, message.into(), None);
                 return broken(place);
             }
         }

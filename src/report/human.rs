@@ -32,7 +32,12 @@ pub fn render(findings: &Findings, as_of: NaiveDate, color: bool) -> String {
     let mut sources = Sources::default();
     let mut out = String::new();
     for d in &findings.diagnostics {
-        diagnostic(&mut out, d, sources.line(&d.file, d.pos.line), &paint);
+        let line = if d.snippet {
+            sources.line(&d.file, d.pos.line)
+        } else {
+            None
+        };
+        diagnostic(&mut out, d, line, &paint);
     }
     let summary = format!(
         "{} in {} checked as of {as_of}",

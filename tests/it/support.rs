@@ -1,0 +1,111 @@
+//! Running the real binary against fixture folders or records written on the fly.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const PROGRAM_TOML: &str = "[program]\nname = \"Test program\"\nassociation = \"Missouri Library Association\"\nas_of = \"2026-11-30\"\n";
+
+/// What a run of `mentorbook` did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// `mentorbook ARGS` run in `dir`, with an environment that does not change the output.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_SERVER_URL")
+        .env_remove("GITHUB_REPOSITORY")
+        .env_remove("GITHUB_SHA")
+        .output()
+        .expect("the mentorbook binary runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// `tests/fixtures/<name>`: a folder holding `records/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A records folder written file by file in a temporary directory.
+pub struct Program {
+    dir: tempfile::TempDir,
+}
+
+impl Program {
+    /// An empty program: just a program.toml pinning as_of 2026-11-30.
+    pub fn new() -> Program {
+        let program = Program {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        };
+        program.write("program.toml", PROGRAM_TOML);
+        program
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `records/<rel>`, creating folders.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Program {
+        let path = self.dir.path().join("records").join(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("folders");
+        std::fs::write(path, contents).expect("a written file");
+        self
+    }
+
+    pub fn check(&self, args: &[&str]) -> Run {
+        let mut all = vec!["check"];
+        all.extend_from_slice(args);
+        run_in(self.dir(), &all)
+    }
+
+    /// The diagnostics of `check --format json`, as (rule, file, line, column) tuples.
+    pub fn diagnostics(&self) -> Vec<Found> {
+        found(&self.check(&["--format", "json"]).json())
+    }
+}
+
+/// One diagnostic, reduced to what tests assert on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub rule: String,
+    pub file: String,
+    pub line: u64,
+    pub column: u64,
+    pub message: String,
+}
+
+pub fn found(json: &Value) -> Vec<Found> {
+    json["diagnostics"]
+        .as_array()
+        .expect("a diagnostics array")
+        .iter()
+        .map(|d| Found {
+            rule: d["rule"].as_str().unwrap_or_default().into(),
+            file: d["file"].as_str().unwrap_or_default().into(),
+            line: d["line"].as_u64().unwrap_or_default(),
+            column: d["column"].as_u64().unwrap_or_default(),
+            message: d["message"].as_str().unwrap_or_default().into(),
+        })
+        .collect()
+}
