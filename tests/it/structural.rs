@@ -425,7 +425,7 @@ fn severity_overrides_change_or_silence_a_rule() {
     assert_eq!(program.check(&[]).code, 1);
     program.write(
         "program.toml",
-        &format!(
+        format!(
             "{}[severity]\nlayout = \"warning\"\nschema = \"off\"\n",
             crate::support::PROGRAM_TOML
         ),
