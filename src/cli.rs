@@ -19,6 +19,19 @@ pub enum Command {
     ///
     /// Example: mentorbook check --format github
     Check(CheckArgs),
+
+    /// List the rule catalogue with default severities.
+    ///
+    /// Example: mentorbook rules
+    Rules,
+
+    /// Explain one rule: the guideline it enforces, and a passing and a failing example.
+    ///
+    /// Example: mentorbook explain meeting-cadence
+    Explain {
+        /// A rule id, as `mentorbook rules` lists them.
+        rule: String,
+    },
 }
 
 #[derive(Debug, Args)]

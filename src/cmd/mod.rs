@@ -1,6 +1,7 @@
 //! One short orchestration function per subcommand.
 
 mod check;
+mod rules;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -9,5 +10,7 @@ use crate::error::Result;
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Rules => rules::list(),
+        Command::Explain { rule } => rules::explain(&rule),
     }
 }

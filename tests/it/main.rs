@@ -1,8 +1,11 @@
 //! The integration tests: one binary, one module per feature, fixture record sets under
 //! `tests/fixtures/<case>/records/`.
 
+mod catalogue;
 mod demo;
 mod formats;
+mod generated;
 mod hostile;
+mod rules;
 mod structural;
 mod support;
