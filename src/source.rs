@@ -14,6 +14,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Pos> {
             let valid = &bytes[..e.valid_up_to()];
             // The prefix is valid UTF-8 by construction.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let prefix = prefix.strip_prefix(BOM).unwrap_or(prefix);
             Err(position(prefix, prefix.len()))
         }
     }
@@ -98,6 +99,7 @@ mod tests {
     fn decode_points_at_first_bad_byte() {
         assert_eq!(decode(b"a: 1\nb: \xff\n"), Err(Pos::new(2, 4)));
         assert_eq!(decode("\u{feff}a: 1".as_bytes()), Ok("a: 1"));
+        assert_eq!(decode(b"\xef\xbb\xbfa: \xff"), Err(Pos::new(1, 4)));
     }
 
     #[test]

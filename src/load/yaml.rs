@@ -93,24 +93,40 @@ fn located(line: u64, column: u64, line_offset: u32) -> Pos {
 
 /// Rewrites the parser's wording where it speaks to programmers rather than editors.
 fn friendly(raw: &str) -> String {
-    let text: String = raw.escape_debug().collect::<String>().replace("\\'", "'");
-    if text.contains("budget") || text.contains("recursion limit") {
-        if text.contains("Depth") || text.contains("recursion") {
-            return format!("the YAML is nested too deeply (more than {MAX_DEPTH} levels)");
-        }
-        if text.contains("Alias") || text.contains("Nodes") || text.contains("Anchor") {
-            return "the YAML expands to too many values (aliases or a very long document)".into();
-        }
-        if text.contains("Scalar") {
-            return "the YAML holds too much text for a record (over 1 MiB)".into();
-        }
-        return "the YAML is too large or complex for a record".into();
+    // The parser already escapes what it quotes; only raw control characters remain to hide.
+    let text: String = raw
+        .chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    let limit = [
+        "budget",
+        "limits breached",
+        "recursion limit",
+        "too large or too complex",
+    ];
+    if limit.iter().any(|l| text.contains(l)) {
+        return if text.contains("Depth") || text.contains("recursion") {
+            format!("the YAML is nested too deeply (more than {MAX_DEPTH} levels)")
+        } else if text.contains("Documents") {
+            MULTIPLE_DOCUMENTS.into()
+        } else if ["Alias", "Nodes", "Anchor", "Events", "Merge"]
+            .iter()
+            .any(|k| text.contains(k))
+        {
+            "the YAML expands to too many values (aliases or a very long document)".into()
+        } else if text.contains("Scalar") {
+            "the YAML holds too much text for a record (over 1 MiB)".into()
+        } else {
+            "the YAML is too large or complex for a record".into()
+        };
     }
     if text.starts_with("multiple YAML documents") {
-        return "a record holds one YAML document; remove the extra `---` line".into();
+        return MULTIPLE_DOCUMENTS.into();
     }
     text
 }
+
+const MULTIPLE_DOCUMENTS: &str = "a record holds one YAML document; remove the extra `---` line";
 
 /// A node as serde-saphyr hands it over: a value with its location.
 struct Tree(TreeValue);

@@ -76,8 +76,7 @@ fn diagnostic(out: &mut String, d: &Diagnostic, line: Option<&str>, paint: &Pain
     );
     let bar = paint.wrap(BLUE, "|");
     if let Some(line) = line {
-        let line = line.replace('\t', " ");
-        let skip = d.pos.column.saturating_sub(1) as usize;
+        let (line, skip) = window(line, d.pos.column.saturating_sub(1) as usize);
         let width = caret_width(line.chars().skip(skip));
         let _ = writeln!(out, "{pad} {bar}");
         let _ = writeln!(out, "{} {bar} {line}", paint.wrap(BLUE, &number));
@@ -93,6 +92,34 @@ fn diagnostic(out: &mut String, d: &Diagnostic, line: Option<&str>, paint: &Pain
         );
     }
     out.push('\n');
+}
+
+/// The part of a source line worth showing: control characters made harmless (a record
+/// cannot send escape codes to the terminal), and a long line cut to a window around the
+/// column. Returns the text and the column's offset in it.
+fn window(line: &str, column: usize) -> (String, usize) {
+    const WIDTH: usize = 120;
+    let clean = |c: char| match c {
+        '\t' => ' ',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    };
+    let chars: Vec<char> = line.chars().map(clean).collect();
+    if chars.len() <= WIDTH {
+        return (chars.into_iter().collect(), column);
+    }
+    let start = column.saturating_sub(WIDTH / 3).min(chars.len());
+    let end = (start + WIDTH).min(chars.len());
+    let mut text: String = chars[start..end].iter().collect();
+    let mut offset = column - start;
+    if start > 0 {
+        text.insert(0, '…');
+        offset += 1;
+    }
+    if end < chars.len() {
+        text.push('…');
+    }
+    (text, offset)
 }
 
 /// Underlines the key or word at the position: up to a `:`, a space or a bracket.
@@ -123,5 +150,23 @@ impl Sources {
             )
         });
         crate::source::line_text(text.as_deref()?, line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn snippets_are_safe_and_short() {
+        assert_eq!(
+            window("a:\x1b[31m\tb", 0),
+            ("a:\u{fffd}[31m b".to_owned(), 0)
+        );
+        let long = format!("name: {}", "x".repeat(1000));
+        let (text, offset) = window(&long, 500);
+        assert_eq!(text.chars().count(), 122);
+        assert_eq!(offset, 41);
+        assert!(text.starts_with('…') && text.ends_with('…'));
     }
 }

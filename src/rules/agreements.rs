@@ -12,9 +12,16 @@ pub fn check(cx: &mut Context) {
                     Rule::AgreementMissing,
                     pair.file,
                     pair.id,
-                    format!("{} started on {} but has no signed agreement", pair.id, pair.start()),
+                    format!(
+                        "{} started on {} but has no signed agreement",
+                        pair.id,
+                        pair.start()
+                    ),
                 )
-                .help(format!("add relationships/{}/agreement.md, signed by both parties", pair.id));
+                .help(format!(
+                    "add relationships/{}/agreement.md, signed by both parties",
+                    pair.id
+                ));
             }
             Some(file) => {
                 if let Some(agreement) = &file.record {
@@ -29,13 +36,18 @@ pub fn check(cx: &mut Context) {
 
 fn signatures(cx: &mut Context, pair: &Pair, file: &str, agreement: &Agreement) {
     let first_meeting = pair.folder.meetings.first().map(|m| m.date);
-    for (part, signed) in [("mentor", &agreement.signed_mentor), ("mentee", &agreement.signed_mentee)] {
+    for (part, signed) in [
+        ("mentor", &agreement.signed_mentor),
+        ("mentee", &agreement.signed_mentee),
+    ] {
         let date = signed.value;
         let message = match first_meeting {
             Some(first) if date > first => {
                 format!("the {part} signed on {date}, after the first meeting on {first}")
             }
-            _ if date > cx.as_of => format!("the {part}'s signature is dated {date}, after {}", cx.as_of),
+            _ if date > cx.as_of => {
+                format!("the {part}'s signature is dated {date}, after {}", cx.as_of)
+            }
             _ => continue,
         };
         cx.report(Rule::AgreementUnsigned, file, signed.at, pair.id, message)
@@ -44,7 +56,10 @@ fn signatures(cx: &mut Context, pair: &Pair, file: &str, agreement: &Agreement) 
 }
 
 fn terms(cx: &mut Context, pair: &Pair, file: &str, agreement: &Agreement) {
-    for (flag, key) in [(&agreement.confidentiality, "confidentiality"), (&agreement.voluntary, "voluntary")] {
+    for (flag, key) in [
+        (&agreement.confidentiality, "confidentiality"),
+        (&agreement.voluntary, "voluntary"),
+    ] {
         if !flag.value {
             cx.report(
                 Rule::AgreementTerms,
@@ -62,7 +77,8 @@ fn terms(cx: &mut Context, pair: &Pair, file: &str, agreement: &Agreement) {
             file,
             agreement.expenses.at,
             pair.id,
-            "`expenses` must be `participants`: the program does not pay participants' expenses".into(),
+            "`expenses` must be `participants`: the program does not pay participants' expenses"
+                .into(),
         )
         .help("set `expenses: participants`");
     }
@@ -72,7 +88,8 @@ fn terms(cx: &mut Context, pair: &Pair, file: &str, agreement: &Agreement) {
             file,
             agreement.meeting_frequency.at,
             pair.id,
-            "`meeting_frequency` is quarterly, less often than the program's monthly minimum".into(),
+            "`meeting_frequency` is quarterly, less often than the program's monthly minimum"
+                .into(),
         )
         .help("agree to meet weekly, fortnightly or monthly");
     }
@@ -84,7 +101,11 @@ fn terms(cx: &mut Context, pair: &Pair, file: &str, agreement: &Agreement) {
                 file,
                 mode.at,
                 pair.id,
-                format!("`{}` is not one of the program's meeting modes ({})", mode.value, allowed.join(", ")),
+                format!(
+                    "`{}` is not one of the program's meeting modes ({})",
+                    mode.value,
+                    allowed.join(", ")
+                ),
             )
             .help("list only modes the program allows");
         }

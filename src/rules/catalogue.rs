@@ -66,4 +66,3 @@ impl Rule {
         ALL.iter().copied().find(|rule| rule.id() == id)
     }
 }
-

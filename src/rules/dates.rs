@@ -6,7 +6,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// The same day `n` months later, or that month's last day (2026-01-31 + 1 = 2026-02-28).
 pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
-    date.checked_add_months(Months::new(n)).unwrap_or(NaiveDate::MAX)
+    date.checked_add_months(Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// +12·N months, so 29 February + 1 year = 28 February.
@@ -32,7 +33,9 @@ impl Quarter {
     }
 
     pub fn last_day(self) -> NaiveDate {
-        add_months(self.first_day(), 3).pred_opt().unwrap_or(NaiveDate::MIN)
+        add_months(self.first_day(), 3)
+            .pred_opt()
+            .unwrap_or(NaiveDate::MIN)
     }
 
     pub fn next(self) -> Quarter {

@@ -40,7 +40,10 @@ fn missing(cx: &mut Context, pair: &Pair) {
                 pair.id,
                 format!("no evaluation for {quarter}: it was due by {due}"),
             )
-            .help(format!("add relationships/{}/evaluations/{quarter}.yaml", pair.id));
+            .help(format!(
+                "add relationships/{}/evaluations/{quarter}.yaml",
+                pair.id
+            ));
         }
     }
 }
@@ -65,20 +68,38 @@ fn quarter_open(cx: &mut Context, pair: &Pair, evaluation: &EvaluationFile) {
 fn contents(cx: &mut Context, pair: &Pair, evaluation: &EvaluationFile, record: &Evaluation) {
     let file = &evaluation.loaded.file;
     let quarter = evaluation.quarter;
-    let (first, latest) = (quarter.first_day(), add_days(quarter.last_day(), cx.params.evaluation_grace_days));
+    let (first, latest) = (
+        quarter.first_day(),
+        add_days(quarter.last_day(), cx.params.evaluation_grace_days),
+    );
     let date = record.date.value;
     let message = if date < first {
-        Some(format!("the {quarter} evaluation is dated {date}, before the quarter starts on {first}"))
+        Some(format!(
+            "the {quarter} evaluation is dated {date}, before the quarter starts on {first}"
+        ))
     } else if date > latest {
-        Some(format!("the {quarter} evaluation is dated {date}, after it was due by {latest}"))
+        Some(format!(
+            "the {quarter} evaluation is dated {date}, after it was due by {latest}"
+        ))
     } else if date > cx.as_of {
-        Some(format!("the {quarter} evaluation is dated {date}, after {}", cx.as_of))
+        Some(format!(
+            "the {quarter} evaluation is dated {date}, after {}",
+            cx.as_of
+        ))
     } else {
         None
     };
     if let Some(message) = message {
-        cx.report(Rule::EvaluationQuarter, file, record.date.at, pair.id, message)
-            .help(format!("an evaluation of {quarter} takes place between {first} and {latest}"));
+        cx.report(
+            Rule::EvaluationQuarter,
+            file,
+            record.date.at,
+            pair.id,
+            message,
+        )
+        .help(format!(
+            "an evaluation of {quarter} takes place between {first} and {latest}"
+        ));
     }
     if !record.mentor_participated.value {
         let who = cx.who(&pair.record.mentor.value, "mentor", pair.id);
@@ -104,7 +125,12 @@ fn contents(cx: &mut Context, pair: &Pair, evaluation: &EvaluationFile, record: 
     }
 }
 
-fn representative_exists(cx: &mut Context, id: &str, evaluation: &EvaluationFile, record: &Evaluation) {
+fn representative_exists(
+    cx: &mut Context,
+    id: &str,
+    evaluation: &EvaluationFile,
+    record: &Evaluation,
+) {
     let rep = &record.representative;
     let file = &evaluation.loaded.file;
     if !cx.records.people.contains_key(&rep.value) {
@@ -121,7 +147,11 @@ fn representative_exists(cx: &mut Context, id: &str, evaluation: &EvaluationFile
     if let Some((_, person)) = cx.person(&rep.value)
         && !person.has_role(Role::Representative)
     {
-        let who = cx.who(&rep.value, "representative", &format!("the {} evaluation", evaluation.quarter));
+        let who = cx.who(
+            &rep.value,
+            "representative",
+            &format!("the {} evaluation", evaluation.quarter),
+        );
         cx.report(
             Rule::Role,
             file,

@@ -250,8 +250,8 @@ Fires when:
   Checked for every relationship, whatever its status.
 
 Points at:
-  The person's file, at `membership` (none recorded) or `expires`; once per relationship,
-  naming it.
+  The person's file, at `expires`, or at 1:1 when no membership is recorded; once per
+  relationship, naming it.
 
 Passes:
     # relationships/r-2026-014/relationship.yaml (as of 2026-11-30)
@@ -592,7 +592,8 @@ Fires when:
   `meeting_modes` is not in the program's `meeting_modes`.
 
 Points at:
-  agreement.md, at the key at fault.
+  agreement.md, at the key at fault; for `meeting_modes`, at the entry that is not
+  allowed.
 
 Settings:
   program.toml [rules] meeting_modes (default in-person, telephone, email).
@@ -863,7 +864,7 @@ Fires when:
   day plus `evaluation_grace_days`, or after the as-of date.
 
 Points at:
-  The evaluation file, at 1:1.
+  The evaluation file: at `date` when the date is at fault, else at 1:1.
 
 Settings:
   program.toml [rules] evaluation_grace_days (default 30).

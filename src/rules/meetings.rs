@@ -30,7 +30,10 @@ fn date(cx: &mut Context, pair: &Pair, close: Option<NaiveDate>, meeting: &Meeti
     } else if let Some(close) = close.filter(|&close| day > close) {
         format!("the meeting on {day} is after the relationship closed on {close}")
     } else if day > cx.as_of {
-        format!("the meeting on {day} is after {}: record meetings once they have taken place", cx.as_of)
+        format!(
+            "the meeting on {day} is after {}: record meetings once they have taken place",
+            cx.as_of
+        )
     } else {
         return;
     };
@@ -47,7 +50,11 @@ fn contents(cx: &mut Context, pair: &Pair, meeting: &MeetingFile, record: &Meeti
             file,
             record.mode.at,
             pair.id,
-            format!("`{}` is not one of the program's meeting modes ({})", record.mode.value, allowed.join(", ")),
+            format!(
+                "`{}` is not one of the program's meeting modes ({})",
+                record.mode.value,
+                allowed.join(", ")
+            ),
         )
         .help("use one of the program's modes");
     }
@@ -59,7 +66,10 @@ fn contents(cx: &mut Context, pair: &Pair, meeting: &MeetingFile, record: &Meeti
                     file,
                     working.at,
                     pair.id,
-                    format!("the meeting on {} was in working hours without a manager's approval", meeting.date),
+                    format!(
+                        "the meeting on {} was in working hours without a manager's approval",
+                        meeting.date
+                    ),
                 )
                 .help("add `manager_approval:` with `by` and `date` (on or before the meeting)");
             }
@@ -121,7 +131,10 @@ fn cadence(cx: &mut Context, pair: &Pair, close: NaiveDate) {
                 Rule::MeetingCadence,
                 &meeting.loaded.file,
                 pair.id,
-                format!("no meeting between {previous} and {}: the next meeting was due by {due}", meeting.date),
+                format!(
+                    "no meeting between {previous} and {}: the next meeting was due by {due}",
+                    meeting.date
+                ),
             )
             .help(format!("meet at least every {}", months(gap)));
         }
@@ -140,10 +153,17 @@ fn cadence(cx: &mut Context, pair: &Pair, close: NaiveDate) {
             pair.id,
             format!("no meeting {since}: the next meeting was due by {due}"),
         )
-        .help(format!("record the meetings held, or meet: at least every {}", months(gap)));
+        .help(format!(
+            "record the meetings held, or meet: at least every {}",
+            months(gap)
+        ));
     }
 }
 
 fn months(n: u32) -> String {
-    if n == 1 { "month".into() } else { format!("{n} months") }
+    if n == 1 {
+        "month".into()
+    } else {
+        format!("{n} months")
+    }
 }

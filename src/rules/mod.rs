@@ -102,15 +102,18 @@ impl Pair<'_> {
 impl<'a> Context<'a> {
     /// Every relationship whose relationship.yaml loaded, in id order.
     pub fn pairs(&self) -> impl Iterator<Item = Pair<'a>> + use<'a> {
-        self.records.relationships.iter().filter_map(|(id, folder)| {
-            let file = folder.relationship.as_ref()?;
-            Some(Pair {
-                id,
-                file: &file.file,
-                record: file.record.as_ref()?,
-                folder,
+        self.records
+            .relationships
+            .iter()
+            .filter_map(|(id, folder)| {
+                let file = folder.relationship.as_ref()?;
+                Some(Pair {
+                    id,
+                    file: &file.file,
+                    record: file.record.as_ref()?,
+                    folder,
+                })
             })
-        })
     }
 
     /// A person whose file loaded.
@@ -128,14 +131,28 @@ impl<'a> Context<'a> {
         }
     }
 
-    pub fn report(&mut self, rule: Rule, file: &str, at: Pos, relationship: &str, message: String) -> &mut Diagnostic {
-        self.out.push(Diagnostic::new(rule, file, at, message).in_relationship(Some(relationship)));
+    pub fn report(
+        &mut self,
+        rule: Rule,
+        file: &str,
+        at: Pos,
+        relationship: &str,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.out
+            .push(Diagnostic::new(rule, file, at, message).in_relationship(Some(relationship)));
         let last = self.out.len() - 1;
         &mut self.out[last]
     }
 
     /// A problem with a whole file (no one key at fault): 1:1, no snippet.
-    pub fn report_file(&mut self, rule: Rule, file: &str, relationship: &str, message: String) -> &mut Diagnostic {
+    pub fn report_file(
+        &mut self,
+        rule: Rule,
+        file: &str,
+        relationship: &str,
+        message: String,
+    ) -> &mut Diagnostic {
         let d = self.report(rule, file, Pos::START, relationship, message);
         d.snippet = false;
         d

@@ -9,7 +9,10 @@ use std::collections::BTreeMap;
 pub fn check(cx: &mut Context) {
     for pair in cx.pairs().collect::<Vec<_>>() {
         let rel = pair.record;
-        for (part, id, role) in [("mentor", &rel.mentor, Role::Mentor), ("mentee", &rel.mentee, Role::Mentee)] {
+        for (part, id, role) in [
+            ("mentor", &rel.mentor, Role::Mentor),
+            ("mentee", &rel.mentee, Role::Mentee),
+        ] {
             reference_and_role(cx, &pair, part, id, role);
         }
         if rel.mentor.value == rel.mentee.value {
@@ -44,7 +47,9 @@ fn reference_and_role(cx: &mut Context, pair: &Pair, part: &str, id: &Located<St
             pair.id,
             format!("`{part}` names no person in people/"),
         )
-        .help(format!("use the id of a person file, people/<id>.yaml, for the {part}"));
+        .help(format!(
+            "use the id of a person file, people/<id>.yaml, for the {part}"
+        ));
         return;
     }
     if let Some((_, person)) = cx.person(&id.value)
@@ -58,7 +63,9 @@ fn reference_and_role(cx: &mut Context, pair: &Pair, part: &str, id: &Located<St
             pair.id,
             format!("{who} is named as {part} but does not have the `{part}` role"),
         )
-        .help(format!("add `{part}` to their `roles`, or name someone who has it"));
+        .help(format!(
+            "add `{part}` to their `roles`, or name someone who has it"
+        ));
     }
 }
 
@@ -69,7 +76,10 @@ fn membership(cx: &mut Context, pair: &Pair, part: &str, id: &str, file: &str, p
             Rule::Membership,
             file,
             pair.id,
-            format!("{who} has no association membership, needed to take part in {}", pair.id),
+            format!(
+                "{who} has no association membership, needed to take part in {}",
+                pair.id
+            ),
         )
         .help("add `membership:` with `number` and `expires`");
         return;
@@ -93,7 +103,14 @@ fn membership(cx: &mut Context, pair: &Pair, part: &str, id: &str, file: &str, p
         .help("renew the membership and update `membership.expires`");
 }
 
-fn public_library(cx: &mut Context, pair: &Pair, part: &str, id: &str, file: &str, person: &Person) {
+fn public_library(
+    cx: &mut Context,
+    pair: &Pair,
+    part: &str,
+    id: &str,
+    file: &str,
+    person: &Person,
+) {
     if let Some(connection) = &person.public_library
         && connection.value == PublicLibrary::None
     {
@@ -118,8 +135,20 @@ fn experience(cx: &mut Context, pair: &Pair) {
     let who = cx.who(id, "mentor", pair.id);
     let start = pair.start();
     let checks = [
-        (Rule::MentorLibraryYears, &mentor.library_since, cx.params.mentor_min_library_years, "in libraries", "library_since"),
-        (Rule::MentorFieldYears, &mentor.field_since, cx.params.mentor_min_field_years, "in their current field", "field_since"),
+        (
+            Rule::MentorLibraryYears,
+            &mentor.library_since,
+            cx.params.mentor_min_library_years,
+            "in libraries",
+            "library_since",
+        ),
+        (
+            Rule::MentorFieldYears,
+            &mentor.field_since,
+            cx.params.mentor_min_field_years,
+            "in their current field",
+            "field_since",
+        ),
     ];
     for (rule, since, years, place, key) in checks {
         let Some(since) = since else { continue };
@@ -142,7 +171,11 @@ fn experience(cx: &mut Context, pair: &Pair) {
 
 fn seniority(cx: &mut Context, pair: &Pair) {
     let rel = pair.record;
-    let since = |id: &str| cx.person(id).and_then(|(_, p)| p.library_since.as_ref()).map(|d| d.value);
+    let since = |id: &str| {
+        cx.person(id)
+            .and_then(|(_, p)| p.library_since.as_ref())
+            .map(|d| d.value)
+    };
     if let (Some(mentor), Some(mentee)) = (since(&rel.mentor.value), since(&rel.mentee.value))
         && mentee < mentor
     {
@@ -170,7 +203,10 @@ fn capacity(cx: &mut Context) {
     for pair in cx.pairs() {
         let open = pair.start() <= as_of && pair.close().is_some_and(|close| as_of <= close);
         if pair.record.status.value == Status::Active && open {
-            per_mentor.entry(&pair.record.mentor.value).or_default().push(pair);
+            per_mentor
+                .entry(&pair.record.mentor.value)
+                .or_default()
+                .push(pair);
         }
     }
     for (mentor, pairs) in per_mentor {
@@ -195,7 +231,8 @@ fn private_id(cx: &mut Context, pair: &Pair) {
             return false;
         };
         !person.publish
-            && (id.contains(&person_id.to_lowercase()) || name_words(&person.name.value).any(|w| id.contains(&w)))
+            && (id.contains(&person_id.to_lowercase())
+                || name_words(&person.name.value).any(|w| id.contains(&w)))
     };
     if reveals(&pair.record.mentor.value) || reveals(&pair.record.mentee.value) {
         cx.report_file(
@@ -214,4 +251,3 @@ fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
 }
-

@@ -18,7 +18,10 @@ fn duration(cx: &mut Context, pair: &Pair) {
     let months = cx.params.max_relationship_months;
     let latest = add_months(start, months);
     let message = if end.value < start {
-        format!("the relationship ends on {} before it starts on {start}", end.value)
+        format!(
+            "the relationship ends on {} before it starts on {start}",
+            end.value
+        )
     } else if end.value > latest {
         format!(
             "the relationship runs from {start} to {}, longer than the program's {months} months: it must end by {latest}",
@@ -44,7 +47,14 @@ fn status(cx: &mut Context, pair: &Pair) {
             "if it ended early, set `end` to the day it ended; if it was dissolved, record a dissolution",
         ),
         Status::Completed | Status::Dissolved if start > as_of => (
-            format!("the relationship starts on {start}, after {as_of}, so it cannot be `{}` yet", if rel.status.value == Status::Completed { "completed" } else { "dissolved" }),
+            format!(
+                "the relationship starts on {start}, after {as_of}, so it cannot be `{}` yet",
+                if rel.status.value == Status::Completed {
+                    "completed"
+                } else {
+                    "dissolved"
+                }
+            ),
             "a relationship that has not started yet is `active`",
         ),
         _ => return,
@@ -64,7 +74,9 @@ fn dissolution(cx: &mut Context, pair: &Pair) {
                 pair.id,
                 "the relationship is `dissolved` but has no `dissolution` block".into(),
             )
-            .help("add `dissolution:` with `date`, `by` (mentor or mentee) and `committee_contacted`");
+            .help(
+                "add `dissolution:` with `date`, `by` (mentor or mentee) and `committee_contacted`",
+            );
             return;
         }
         (Status::Dissolved, Some(block)) => &block.value,
