@@ -20,6 +20,11 @@ pub enum Command {
     /// Example: mentorbook check --format github
     Check(CheckArgs),
 
+    /// Render the static dashboard into --out (default site/); exit 0 when it was written.
+    ///
+    /// Example: mentorbook build --out site --base-url https://mla.example.org/mentoring/
+    Build(BuildArgs),
+
     /// List the rule catalogue with default severities.
     ///
     /// Example: mentorbook rules
@@ -61,6 +66,24 @@ pub struct CheckArgs {
     /// Colour the human output: auto means on a terminal, unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub records: RecordsArgs,
+
+    /// A folder whose files replace the built-in templates of the same name (e.g. style.css).
+    #[arg(long, value_name = "DIR", default_value = "templates")]
+    pub templates: PathBuf,
+
+    /// Where to write the site. An existing folder must be empty or a previous site.
+    #[arg(long, value_name = "DIR", default_value = "site")]
+    pub out: PathBuf,
+
+    /// Write links under this URL instead of relative links.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -38,6 +38,8 @@ pub fn saturate(n: usize) -> u32 {
 #[derive(Debug, PartialEq, Eq)]
 pub struct FrontMatter<'a> {
     pub yaml: &'a str,
+    /// The Markdown after the closing `---` line.
+    pub body: &'a str,
     /// Lines before the YAML (the opening `---`): add this to parser line numbers.
     pub line_offset: u32,
 }
@@ -50,8 +52,7 @@ pub enum FrontMatterError {
     Unterminated,
 }
 
-/// Splits `---\n<yaml>---\n<body>`; CRLF line endings are accepted. The body is dropped: it is
-/// confidential and no rule reads it.
+/// Splits `---\n<yaml>---\n<body>`; CRLF line endings are accepted.
 pub fn front_matter(text: &str) -> Result<FrontMatter<'_>, FrontMatterError> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().ok_or(FrontMatterError::Missing)?;
@@ -64,6 +65,7 @@ pub fn front_matter(text: &str) -> Result<FrontMatter<'_>, FrontMatterError> {
         if is_delimiter(line) {
             return Ok(FrontMatter {
                 yaml: &text[start..end],
+                body: &text[end + line.len()..],
                 line_offset: 1,
             });
         }
@@ -106,6 +108,7 @@ mod tests {
     fn front_matter_with_crlf() {
         let fm = front_matter("---\r\nmode: email\r\n---\r\nnotes\r\n").unwrap();
         assert_eq!(fm.yaml, "mode: email\r\n");
+        assert_eq!(fm.body, "notes\r\n");
         assert_eq!(fm.line_offset, 1);
         assert_eq!(front_matter("mode: x\n"), Err(FrontMatterError::Missing));
         assert_eq!(

@@ -1,5 +1,6 @@
 //! One short orchestration function per subcommand.
 
+mod build;
 mod check;
 mod rules;
 
@@ -10,6 +11,7 @@ use crate::error::Result;
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
     }

@@ -227,6 +227,7 @@ pub fn agreement(node: &Node, p: &mut Problems) -> Option<Agreement> {
         confidentiality: confidentiality?,
         voluntary: voluntary?,
         expenses: expenses?,
+        terms: Confidential::new(String::new()),
     };
     clean(p, Some(record))
 }
@@ -274,6 +275,7 @@ pub fn meeting(node: &Node, p: &mut Problems) -> Option<Meeting> {
             .map(|t| Confidential::new(t.value))
             .collect(),
         expenses: expenses.unwrap_or_default(),
+        notes: Confidential::new(String::new()),
     };
     clean(p, Some(record))
 }

@@ -224,7 +224,7 @@ enum Record {
     Agreement(Option<Agreement>),
     Meeting(Option<Meeting>),
     Evaluation(Option<Evaluation>),
-    Guidelines,
+    Guidelines(Option<String>),
 }
 
 struct Parsed {
@@ -289,15 +289,19 @@ fn broken(place: &Place) -> Record {
         Place::Agreement { .. } => Record::Agreement(None),
         Place::Meeting { .. } => Record::Meeting(None),
         Place::Evaluation { .. } => Record::Evaluation(None),
-        Place::Guidelines | Place::Program => Record::Guidelines,
+        Place::Guidelines | Place::Program => Record::Guidelines(None),
     }
 }
 
 fn parse_record(place: &Place, text: &str, p: &mut Problems) -> Record {
     let markdown = matches!(place, Place::Agreement { .. } | Place::Meeting { .. });
+    let mut body = "";
     let node = if markdown {
         match crate::source::front_matter(text) {
-            Ok(fm) => yaml::parse(fm.yaml, fm.line_offset),
+            Ok(fm) => {
+                body = fm.body;
+                yaml::parse(fm.yaml, fm.line_offset)
+            }
             Err(e) => {
                 let message = match e {
                     crate::source::FrontMatterError::Missing => {
@@ -312,7 +316,7 @@ fn parse_record(place: &Place, text: &str, p: &mut Problems) -> Record {
             }
         }
     } else if matches!(place, Place::Guidelines | Place::Program) {
-        return Record::Guidelines;
+        return Record::Guidelines(Some(text.to_owned()));
     } else {
         yaml::parse(text, 0)
     };
@@ -331,10 +335,16 @@ fn parse_record(place: &Place, text: &str, p: &mut Problems) -> Record {
     match place {
         Place::Person { .. } => Record::Person(kinds::person(&node, p)),
         Place::Relationship { .. } => Record::Relationship(kinds::relationship(&node, p)),
-        Place::Agreement { .. } => Record::Agreement(kinds::agreement(&node, p)),
-        Place::Meeting { .. } => Record::Meeting(kinds::meeting(&node, p)),
+        Place::Agreement { .. } => Record::Agreement(kinds::agreement(&node, p).map(|mut a| {
+            a.terms = Confidential::new(body.to_owned());
+            a
+        })),
+        Place::Meeting { .. } => Record::Meeting(kinds::meeting(&node, p).map(|mut m| {
+            m.notes = Confidential::new(body.to_owned());
+            m
+        })),
         Place::Evaluation { .. } => Record::Evaluation(kinds::evaluation(&node, p)),
-        Place::Guidelines | Place::Program => Record::Guidelines,
+        Place::Guidelines | Place::Program => Record::Guidelines(None),
     }
 }
 
@@ -376,7 +386,9 @@ fn place(records: &mut Records, found: Found, record: Record) {
                     loaded: RecordFile { file, record },
                 });
         }
-        (Place::Guidelines, _) => records.guidelines = Some(file),
+        (Place::Guidelines, Record::Guidelines(record)) => {
+            records.guidelines = Some(RecordFile { file, record });
+        }
         _ => {}
     }
 }

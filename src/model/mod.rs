@@ -137,7 +137,7 @@ pub struct Relationship {
     pub dissolution: Option<Located<Dissolution>>,
 }
 
-/// `relationships/<id>/agreement.md` (front matter only; the body is confidential and not kept).
+/// `relationships/<id>/agreement.md`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Agreement {
     pub signed_mentor: Located<NaiveDate>,
@@ -147,6 +147,8 @@ pub struct Agreement {
     pub confidentiality: Located<bool>,
     pub voluntary: Located<bool>,
     pub expenses: Located<ExpenseBearer>,
+    /// The agreed terms (the Markdown body).
+    pub terms: Confidential<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -163,7 +165,7 @@ pub struct Expense {
     pub what: Option<Confidential<String>>,
 }
 
-/// `relationships/<id>/meetings/<date>.md` (front matter only; notes are not kept).
+/// `relationships/<id>/meetings/<date>.md`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Meeting {
     pub mode: Located<String>,
@@ -173,6 +175,8 @@ pub struct Meeting {
     pub manager_approval: Option<Located<ManagerApproval>>,
     pub topics: Vec<Confidential<String>>,
     pub expenses: Vec<Expense>,
+    /// The meeting notes (the Markdown body).
+    pub notes: Confidential<String>,
 }
 
 /// `relationships/<id>/evaluations/<YYYY>-Q<n>.yaml`.
@@ -243,8 +247,8 @@ pub struct Records {
     pub config: Config,
     pub people: BTreeMap<String, RecordFile<Person>>,
     pub relationships: BTreeMap<String, RelationshipFolder>,
-    /// Display path of guidelines.md, when present.
-    pub guidelines: Option<String>,
+    /// guidelines.md, when present: its display path and text.
+    pub guidelines: Option<RecordFile<String>>,
     /// Every file visited that is not ignored.
     pub files: usize,
 }

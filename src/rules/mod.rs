@@ -14,6 +14,7 @@ mod people;
 mod relationships;
 
 pub use catalogue::{ALL, Rule};
+pub use people::id_reveals;
 
 use crate::diagnostics::{Diagnostic, Pos, Severity};
 use crate::model::{Person, Records, Relationship, RelationshipFolder, RuleParams, Status};

@@ -225,14 +225,9 @@ fn capacity(cx: &mut Context) {
 }
 
 fn private_id(cx: &mut Context, pair: &Pair) {
-    let id = pair.id.to_lowercase();
-    let reveals = |person_id: &str| -> bool {
-        let Some((_, person)) = cx.person(person_id) else {
-            return false;
-        };
-        !person.publish
-            && (id.contains(&person_id.to_lowercase())
-                || name_words(&person.name.value).any(|w| id.contains(&w)))
+    let reveals = |person_id: &str| {
+        cx.person(person_id)
+            .is_some_and(|(_, p)| id_reveals(pair.id, person_id, p))
     };
     if reveals(&pair.record.mentor.value) || reveals(&pair.record.mentee.value) {
         cx.report_file(
@@ -243,6 +238,15 @@ fn private_id(cx: &mut Context, pair: &Pair) {
         )
         .help("rename the folder to a neutral id such as r-2026-014");
     }
+}
+
+/// Whether relationship id `id` reveals `person` (id `person_id`), who has not consented to
+/// publication: it contains their id or a run of three or more letters of their name.
+pub fn id_reveals(id: &str, person_id: &str, person: &Person) -> bool {
+    let id = id.to_lowercase();
+    !person.publish
+        && (id.contains(&person_id.to_lowercase())
+            || name_words(&person.name.value).any(|w| id.contains(&w)))
 }
 
 /// Runs of three or more letters, lower-cased.

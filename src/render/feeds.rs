@@ -1,0 +1,201 @@
+//! The machine-readable files: `data.json` (the public facts), `calendar.ics` (upcoming due
+//! dates, RFC 5545) and `relationships.csv` (RFC 4180). All are written from the public view
+//! only, and are deterministic for the same records and as-of.
+
+use crate::view::{RelationshipView, Site};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Data<'a> {
+    program: &'a crate::view::ProgramInfo,
+    counts: &'a crate::view::Counts,
+    relationships: &'a [RelationshipView],
+    mentors: &'a [crate::view::MentorView],
+    due: &'a [crate::view::DueItem],
+    diagnostics: Vec<&'a crate::view::DiagnosticView>,
+}
+
+pub fn data_json(site: &Site) -> String {
+    let data = Data {
+        program: &site.program,
+        counts: &site.counts,
+        relationships: &site.relationships,
+        mentors: &site.mentors,
+        due: &site.due,
+        diagnostics: site
+            .compliance
+            .iter()
+            .flat_map(|g| &g.diagnostics)
+            .collect(),
+    };
+    // Serialising strings, numbers and booleans cannot fail.
+    let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Every upcoming due date: each active relationship's next meeting and next evaluation.
+pub fn calendar_ics(site: &Site) -> String {
+    let stamp = format!("{}T000000Z", site.program.as_of.replace('-', ""));
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//mentorbook//dashboard//EN".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+        format!(
+            "X-WR-CALNAME:{}",
+            text(&format!("{}: due dates", site.program.name))
+        ),
+    ];
+    for r in &site.relationships {
+        let meeting = r
+            .next_meeting_due
+            .as_ref()
+            .map(|d| ("meeting", d, format!("Meeting due: {}", r.id)));
+        let evaluation = r.next_evaluation_due.as_ref().map(|d| {
+            (
+                "evaluation",
+                d,
+                format!(
+                    "{} evaluation due: {}",
+                    r.next_evaluation.as_deref().unwrap_or(""),
+                    r.id
+                ),
+            )
+        });
+        for (kind, date, summary) in meeting.into_iter().chain(evaluation) {
+            let Ok(day) = date.parse::<chrono::NaiveDate>() else {
+                continue;
+            };
+            let next = day.succ_opt().unwrap_or(day);
+            lines.extend([
+                "BEGIN:VEVENT".to_owned(),
+                format!("UID:{kind}-{}-{}@mentorbook", r.id, day.format("%Y%m%d")),
+                format!("DTSTAMP:{stamp}"),
+                format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
+                format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+                format!("SUMMARY:{}", text(&summary)),
+                "TRANSP:TRANSPARENT".to_owned(),
+                "END:VEVENT".to_owned(),
+            ]);
+        }
+    }
+    lines.push("END:VCALENDAR".to_owned());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+/// An iCalendar TEXT value: backslash, semicolon, comma and newline escaped.
+fn text(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// A content line folded at 75 octets (never inside a character), ending in CRLF.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// One row per relationship, for spreadsheets.
+pub fn relationships_csv(site: &Site) -> String {
+    let header = [
+        "id",
+        "mentor",
+        "mentee",
+        "start",
+        "end",
+        "status",
+        "dissolved_on",
+        "meetings_held",
+        "last_meeting",
+        "next_meeting_due",
+        "evaluations",
+        "standing",
+    ];
+    let mut out = row(header.iter().map(|s| s.to_string()));
+    for r in &site.relationships {
+        let label = |p: &Option<crate::view::PersonRef>| {
+            p.as_ref().map_or(String::new(), |p| p.label.clone())
+        };
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        out.push_str(&row([
+            r.id.clone(),
+            label(&r.mentor),
+            label(&r.mentee),
+            r.start.clone(),
+            r.end.clone(),
+            r.status.clone(),
+            opt(&r.dissolved_on),
+            r.meetings_held.to_string(),
+            opt(&r.last_meeting),
+            opt(&r.next_meeting_due),
+            r.evaluations.len().to_string(),
+            r.standing.to_owned(),
+        ]));
+    }
+    out
+}
+
+fn row(fields: impl IntoIterator<Item = String>) -> String {
+    let mut line = fields
+        .into_iter()
+        .map(|f| field(&f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// Quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-` or `@` is
+/// neutralised so a spreadsheet never runs a name as a formula.
+fn field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ics_lines_fold_at_75_octets_without_splitting_characters() {
+        let folded = fold(&format!("SUMMARY:{}", "é".repeat(60)));
+        for line in folded.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        assert_eq!(
+            folded.replace("\r\n ", ""),
+            format!("SUMMARY:{}\r\n", "é".repeat(60))
+        );
+        assert_eq!(text("a,b;c\\d"), "a\\,b\\;c\\\\d");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_defused() {
+        assert_eq!(field("Ortiz, Sam"), "\"Ortiz, Sam\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(field("r-2026-001"), "r-2026-001");
+    }
+}

@@ -1,0 +1,196 @@
+//! The public view of the records: everything a dashboard page may show, and nothing else.
+//!
+//! Templates only ever receive these types. They are built field by field from the records;
+//! `Confidential` values have no `Serialize`, so they cannot be put into a view by mistake.
+//! People who have not consented to publication appear only as neutral labels, and a
+//! relationship whose id could reveal such a person is published under a substitute id.
+
+mod charts;
+mod diagnostics;
+mod people;
+mod relationships;
+
+pub use charts::{MonthBar, TimelineMonth};
+pub use diagnostics::{DiagnosticView, RuleGroup};
+pub use people::{MentorView, PersonRef};
+pub use relationships::{AgreementView, EvaluationView, MeetingView, RelationshipView};
+
+use crate::diagnostics::Findings;
+use crate::model::Records;
+use crate::rules::{self, Rule};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Everything the dashboard shows.
+#[derive(Debug, Serialize)]
+pub struct Site {
+    pub program: ProgramInfo,
+    pub counts: Counts,
+    pub meetings_per_month: Vec<MonthBar>,
+    /// Meetings and evaluations due within 30 days of as-of, or overdue; soonest first.
+    pub due: Vec<DueItem>,
+    pub relationships: Vec<RelationshipView>,
+    pub mentors: Vec<MentorView>,
+    pub compliance: Vec<RuleGroup>,
+    /// The rule catalogue with each rule's explanation.
+    pub rules: Vec<RuleDoc>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProgramInfo {
+    pub name: String,
+    pub association: String,
+    pub committee_contact: Option<String>,
+    pub as_of: String,
+    /// "30 November 2026".
+    pub as_of_long: String,
+    /// When the records last changed, from git; `None` outside a git work tree.
+    pub last_changed: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Counts {
+    pub relationships: usize,
+    pub active: usize,
+    pub completed: usize,
+    pub dissolved: usize,
+    /// Relationships that start after as-of.
+    pub upcoming: usize,
+    pub mentors: usize,
+    pub mentees: usize,
+    pub good_standing: usize,
+    pub with_warnings: usize,
+    pub with_errors: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DueItem {
+    pub relationship: String,
+    pub href: String,
+    /// "meeting" or "evaluation".
+    pub kind: &'static str,
+    /// "Meeting due" / "2026-Q3 evaluation due".
+    pub what: String,
+    pub due: String,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RuleDoc {
+    pub id: &'static str,
+    pub severity: &'static str,
+    /// The level this program reports it at ("error", "warning" or "off").
+    pub level: &'static str,
+    pub summary: &'static str,
+    pub explanation: &'static str,
+}
+
+/// Builds the public view of `records` as of `as_of`, with the check's findings.
+pub fn build(
+    records: &Records,
+    findings: &Findings,
+    as_of: NaiveDate,
+    last_changed: Option<String>,
+) -> Site {
+    let names = relationships::PublicIds::new(records);
+    let redactor = diagnostics::Redactor::new(records, &names);
+    let mut per_relationship: BTreeMap<&str, Vec<DiagnosticView>> = BTreeMap::new();
+    let all: Vec<DiagnosticView> = findings
+        .diagnostics
+        .iter()
+        .map(|d| redactor.view(d))
+        .collect();
+    for (d, view) in findings.diagnostics.iter().zip(&all) {
+        if let Some(id) = &d.relationship {
+            per_relationship
+                .entry(id.as_str())
+                .or_default()
+                .push(view.clone());
+        }
+    }
+    let relationships = relationships::views(records, &names, &mut per_relationship, as_of);
+    let mentors = people::mentors(records, as_of);
+    let counts = counts(records, &relationships, findings, as_of);
+    let due = relationships::due(&relationships, as_of);
+    Site {
+        program: ProgramInfo {
+            name: records.config.name.clone(),
+            association: records.config.association.clone(),
+            committee_contact: records.config.committee_contact.clone(),
+            as_of: as_of.to_string(),
+            as_of_long: long_date(as_of),
+            last_changed,
+        },
+        counts,
+        meetings_per_month: charts::meetings_per_month(records, as_of),
+        due,
+        relationships,
+        mentors,
+        compliance: diagnostics::groups(all),
+        rules: rules::ALL
+            .iter()
+            .map(|&rule| rule_doc(records, rule))
+            .collect(),
+    }
+}
+
+fn rule_doc(records: &Records, rule: Rule) -> RuleDoc {
+    RuleDoc {
+        id: rule.id(),
+        severity: rule.default_severity().as_str(),
+        level: match records.config.level(rule) {
+            rules::Level::Error => "error",
+            rules::Level::Warning => "warning",
+            rules::Level::Off => "off",
+        },
+        summary: rule.summary(),
+        explanation: rules::explain::explanation(rule),
+    }
+}
+
+fn counts(
+    records: &Records,
+    relationships: &[RelationshipView],
+    findings: &Findings,
+    as_of: NaiveDate,
+) -> Counts {
+    let mut counts = Counts {
+        relationships: relationships.len(),
+        errors: findings.errors(),
+        warnings: findings.warnings(),
+        ..Counts::default()
+    };
+    for r in relationships {
+        match r.status.as_str() {
+            "active" if r.start.as_str() > as_of.to_string().as_str() => counts.upcoming += 1,
+            "active" => counts.active += 1,
+            "completed" => counts.completed += 1,
+            "dissolved" => counts.dissolved += 1,
+            _ => {}
+        }
+        match r.standing {
+            "errors" => counts.with_errors += 1,
+            "warnings" => counts.with_warnings += 1,
+            _ => counts.good_standing += 1,
+        }
+    }
+    use crate::model::Role;
+    let with_role = |role| {
+        records
+            .people
+            .values()
+            .filter(|p| p.record.as_ref().is_some_and(|p| p.has_role(role)))
+            .count()
+    };
+    counts.mentors = with_role(Role::Mentor);
+    counts.mentees = with_role(Role::Mentee);
+    counts
+}
+
+/// "30 November 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}

@@ -1,0 +1,128 @@
+//! People as the dashboard may show them: published people by name, library, position and
+//! field; everyone else only as "Mentor of r-2026-014".
+
+use crate::model::{Person, PublicLibrary, Records, Role, Status};
+use crate::rules::dates::add_years;
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// A participant of a relationship.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonRef {
+    /// The name when published, else a neutral label.
+    pub label: String,
+    pub published: bool,
+    pub library: Option<String>,
+    pub position: Option<String>,
+    pub field: Option<String>,
+}
+
+impl PersonRef {
+    /// `part` is "Mentor" or "Mentee"; `relationship` the public id.
+    pub fn new(person: Option<&Person>, part: &str, relationship: &str) -> PersonRef {
+        match person.filter(|p| p.publish) {
+            Some(p) => PersonRef {
+                label: p.name.value.clone(),
+                published: true,
+                library: p.library.as_ref().map(|l| l.value.clone()),
+                position: p.position.as_ref().map(|l| l.value.clone()),
+                field: p.field.as_ref().map(|l| l.value.clone()),
+            },
+            None => PersonRef {
+                label: format!("{part} of {relationship}"),
+                published: false,
+                library: None,
+                position: None,
+                field: None,
+            },
+        }
+    }
+}
+
+/// A published mentor in the directory.
+#[derive(Debug, Serialize)]
+pub struct MentorView {
+    pub name: String,
+    pub library: Option<String>,
+    pub position: Option<String>,
+    pub field: Option<String>,
+    pub years_in_libraries: Option<u32>,
+    pub years_in_field: Option<u32>,
+    pub active_mentees: usize,
+    /// Meets the program's experience, membership and public-library requirements on as-of.
+    pub eligible: bool,
+}
+
+/// Whole years from `since` to `as_of`.
+pub fn full_years(since: NaiveDate, as_of: NaiveDate) -> u32 {
+    let mut years = (as_of.year() - since.year()).max(0) as u32;
+    while years > 0 && add_years(since, years) > as_of {
+        years -= 1;
+    }
+    years
+}
+
+pub fn mentors(records: &Records, as_of: NaiveDate) -> Vec<MentorView> {
+    let params = &records.config.rules;
+    let mut views = Vec::new();
+    for (id, file) in &records.people {
+        let Some(person) = file
+            .record
+            .as_ref()
+            .filter(|p| p.publish && p.has_role(Role::Mentor))
+        else {
+            continue;
+        };
+        let years = |since: &Option<crate::model::Located<NaiveDate>>| {
+            since.as_ref().map(|d| full_years(d.value, as_of))
+        };
+        let experienced = |since: &Option<crate::model::Located<NaiveDate>>, min: u32| {
+            since
+                .as_ref()
+                .is_some_and(|d| add_years(d.value, min) <= as_of)
+        };
+        let member = person
+            .membership
+            .as_ref()
+            .is_some_and(|m| m.value.expires.value >= as_of);
+        let connected = person
+            .public_library
+            .as_ref()
+            .is_some_and(|p| p.value != PublicLibrary::None);
+        let active_mentees = records
+            .relationships
+            .values()
+            .filter_map(|f| f.relationship.as_ref()?.record.as_ref())
+            .filter(|r| &r.mentor.value == id && r.status.value == Status::Active)
+            .filter(|r| r.start.value <= as_of && as_of <= r.end.value)
+            .count();
+        views.push(MentorView {
+            name: person.name.value.clone(),
+            library: person.library.as_ref().map(|l| l.value.clone()),
+            position: person.position.as_ref().map(|l| l.value.clone()),
+            field: person.field.as_ref().map(|l| l.value.clone()),
+            years_in_libraries: years(&person.library_since),
+            years_in_field: years(&person.field_since),
+            active_mentees,
+            eligible: experienced(&person.library_since, params.mentor_min_library_years)
+                && experienced(&person.field_since, params.mentor_min_field_years)
+                && member
+                && connected,
+        });
+    }
+    views.sort_by(|a, b| a.name.cmp(&b.name));
+    views
+}
+
+#[cfg(test)]
+mod tests {
+    use super::full_years;
+
+    #[test]
+    fn whole_years_count_only_completed_anniversaries() {
+        let d = |s: &str| s.parse().unwrap();
+        assert_eq!(full_years(d("2014-03-01"), d("2026-02-28")), 11);
+        assert_eq!(full_years(d("2014-03-01"), d("2026-03-01")), 12);
+        assert_eq!(full_years(d("2027-01-01"), d("2026-03-01")), 0);
+    }
+}

@@ -1,0 +1,285 @@
+//! Relationships as the dashboard shows them: public id, participants as allowed, period,
+//! status, meetings, evaluations, standing, and what is due.
+
+use super::charts::{TimelineMonth, timeline};
+use super::diagnostics::DiagnosticView;
+use super::people::PersonRef;
+use crate::model::{Agreement, Choice, Records, RelationshipFolder};
+use crate::rules::id_reveals;
+use crate::schedule;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The id each relationship is published under: its own, or `relationship-N` (its position
+/// in id order) when the id could reveal someone who has not consented — or when that
+/// cannot be ruled out because a record did not load.
+pub struct PublicIds {
+    ids: BTreeMap<String, String>,
+}
+
+impl PublicIds {
+    pub fn new(records: &Records) -> PublicIds {
+        let ids = records
+            .relationships
+            .iter()
+            .enumerate()
+            .map(|(n, (id, folder))| {
+                let public = if may_reveal(records, id, folder) {
+                    format!("relationship-{}", n + 1)
+                } else {
+                    id.clone()
+                };
+                (id.clone(), public)
+            })
+            .collect();
+        PublicIds { ids }
+    }
+
+    pub fn get<'a>(&'a self, id: &'a str) -> &'a str {
+        self.ids.get(id).map_or(id, String::as_str)
+    }
+
+    /// Relationship ids that are published under a substitute, with it.
+    pub fn substituted(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.ids
+            .iter()
+            .filter(|(id, public)| id != public)
+            .map(|(id, public)| (id.as_str(), public.as_str()))
+    }
+}
+
+fn may_reveal(records: &Records, id: &str, folder: &RelationshipFolder) -> bool {
+    let Some(rel) = folder.relationship.as_ref().and_then(|f| f.record.as_ref()) else {
+        return true;
+    };
+    [&rel.mentor.value, &rel.mentee.value]
+        .into_iter()
+        .any(|person_id| {
+            match records
+                .people
+                .get(person_id)
+                .and_then(|f| f.record.as_ref())
+            {
+                Some(person) => id_reveals(id, person_id, person),
+                None => true,
+            }
+        })
+}
+
+#[derive(Debug, Serialize)]
+pub struct RelationshipView {
+    pub id: String,
+    /// From the site root: `relationships/<id>/index.html`.
+    pub href: String,
+    /// False when relationship.yaml could not be read: only the id and diagnostics are known.
+    pub loaded: bool,
+    pub mentor: Option<PersonRef>,
+    pub mentee: Option<PersonRef>,
+    pub start: String,
+    pub end: String,
+    /// The dissolution date when dissolved.
+    pub dissolved_on: Option<String>,
+    pub status: String,
+    pub meetings_held: usize,
+    pub meetings: Vec<MeetingView>,
+    pub last_meeting: Option<String>,
+    pub next_meeting_due: Option<String>,
+    pub meeting_overdue: bool,
+    pub next_evaluation: Option<String>,
+    pub next_evaluation_due: Option<String>,
+    pub evaluation_overdue: bool,
+    pub evaluations: Vec<EvaluationView>,
+    pub agreement: Option<AgreementView>,
+    pub timeline: Vec<TimelineMonth>,
+    /// "good", "warnings" or "errors".
+    pub standing: &'static str,
+    pub diagnostics: Vec<DiagnosticView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeetingView {
+    pub date: String,
+    /// `None` when the meeting file could not be read.
+    pub mode: Option<String>,
+    pub minutes: Option<u32>,
+    pub working_hours: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EvaluationView {
+    pub quarter: String,
+    pub date: Option<String>,
+    pub rating: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AgreementView {
+    pub signed_mentor: String,
+    pub signed_mentee: String,
+    pub meeting_frequency: &'static str,
+    pub meeting_modes: Vec<String>,
+    pub confidentiality: bool,
+    pub voluntary: bool,
+    pub expenses_by_participants: bool,
+}
+
+impl AgreementView {
+    fn new(a: &Agreement) -> AgreementView {
+        AgreementView {
+            signed_mentor: a.signed_mentor.value.to_string(),
+            signed_mentee: a.signed_mentee.value.to_string(),
+            meeting_frequency: a.meeting_frequency.value.name(),
+            meeting_modes: a.meeting_modes.iter().map(|m| m.value.clone()).collect(),
+            confidentiality: a.confidentiality.value,
+            voluntary: a.voluntary.value,
+            expenses_by_participants: a.expenses.value == crate::model::ExpenseBearer::Participants,
+        }
+    }
+}
+
+pub fn views(
+    records: &Records,
+    names: &PublicIds,
+    diagnostics: &mut BTreeMap<&str, Vec<DiagnosticView>>,
+    as_of: NaiveDate,
+) -> Vec<RelationshipView> {
+    records
+        .relationships
+        .iter()
+        .map(|(id, folder)| {
+            let diagnostics = diagnostics.remove(id.as_str()).unwrap_or_default();
+            view(records, names.get(id), folder, diagnostics, as_of)
+        })
+        .collect()
+}
+
+fn view(
+    records: &Records,
+    id: &str,
+    folder: &RelationshipFolder,
+    diagnostics: Vec<DiagnosticView>,
+    as_of: NaiveDate,
+) -> RelationshipView {
+    let standing = if diagnostics.iter().any(|d| d.severity == "error") {
+        "errors"
+    } else if diagnostics.is_empty() {
+        "good"
+    } else {
+        "warnings"
+    };
+    let meetings = folder
+        .meetings
+        .iter()
+        .map(|m| MeetingView {
+            date: m.date.to_string(),
+            mode: m.loaded.record.as_ref().map(|r| r.mode.value.clone()),
+            minutes: m
+                .loaded
+                .record
+                .as_ref()
+                .and_then(|r| r.minutes.as_ref().map(|n| n.value)),
+            working_hours: m
+                .loaded
+                .record
+                .as_ref()
+                .is_some_and(|r| r.working_hours.as_ref().is_some_and(|w| w.value)),
+        })
+        .collect();
+    let evaluations = folder
+        .evaluations
+        .iter()
+        .map(|e| EvaluationView {
+            quarter: e.quarter.to_string(),
+            date: e.loaded.record.as_ref().map(|r| r.date.value.to_string()),
+            rating: e.loaded.record.as_ref().map(|r| r.rating.value.name()),
+        })
+        .collect();
+    let agreement = folder
+        .agreement
+        .as_ref()
+        .and_then(|a| a.record.as_ref())
+        .map(AgreementView::new);
+    let mut out = RelationshipView {
+        id: id.to_owned(),
+        href: format!("relationships/{id}/index.html"),
+        loaded: false,
+        mentor: None,
+        mentee: None,
+        start: String::new(),
+        end: String::new(),
+        dissolved_on: None,
+        status: String::new(),
+        meetings_held: folder.meetings.iter().filter(|m| m.date <= as_of).count(),
+        meetings,
+        last_meeting: None,
+        next_meeting_due: None,
+        meeting_overdue: false,
+        next_evaluation: None,
+        next_evaluation_due: None,
+        evaluation_overdue: false,
+        evaluations,
+        agreement,
+        timeline: Vec::new(),
+        standing,
+        diagnostics,
+    };
+    let Some(rel) = folder.relationship.as_ref().and_then(|f| f.record.as_ref()) else {
+        return out;
+    };
+    let person = |pid: &str| records.people.get(pid).and_then(|f| f.record.as_ref());
+    let params = &records.config.rules;
+    let next_meeting = schedule::next_meeting_due(rel, folder, params, as_of);
+    let next_evaluation = schedule::next_evaluation_due(rel, folder, params);
+    out.loaded = true;
+    out.mentor = Some(PersonRef::new(person(&rel.mentor.value), "Mentor", id));
+    out.mentee = Some(PersonRef::new(person(&rel.mentee.value), "Mentee", id));
+    out.start = rel.start.value.to_string();
+    out.end = rel.end.value.to_string();
+    out.dissolved_on = rel
+        .dissolution
+        .as_ref()
+        .map(|d| d.value.date.value.to_string());
+    out.status = rel.status.value.name().to_owned();
+    out.last_meeting = schedule::last_meeting(rel, folder, as_of).map(|d| d.to_string());
+    out.next_meeting_due = next_meeting.map(|d| d.to_string());
+    out.meeting_overdue = next_meeting.is_some_and(|d| d < as_of);
+    out.next_evaluation = next_evaluation.map(|(q, _)| q.to_string());
+    out.next_evaluation_due = next_evaluation.map(|(_, d)| d.to_string());
+    out.evaluation_overdue = next_evaluation.is_some_and(|(_, d)| d < as_of);
+    out.timeline = timeline(rel, folder, params.meeting_max_gap_months, as_of);
+    out
+}
+
+/// What is due within 30 days of as-of, or overdue, soonest first.
+pub fn due(relationships: &[RelationshipView], as_of: NaiveDate) -> Vec<super::DueItem> {
+    let soon = (as_of + chrono::Days::new(30)).to_string();
+    let mut items = Vec::new();
+    for r in relationships {
+        if let Some(date) = r.next_meeting_due.as_ref().filter(|d| **d <= soon) {
+            items.push(super::DueItem {
+                relationship: r.id.clone(),
+                href: r.href.clone(),
+                kind: "meeting",
+                what: "Meeting due".into(),
+                due: date.clone(),
+                overdue: r.meeting_overdue,
+            });
+        }
+        if let (Some(quarter), Some(date)) = (
+            &r.next_evaluation,
+            r.next_evaluation_due.as_ref().filter(|d| **d <= soon),
+        ) {
+            items.push(super::DueItem {
+                relationship: r.id.clone(),
+                href: r.href.clone(),
+                kind: "evaluation",
+                what: format!("{quarter} evaluation due"),
+                due: date.clone(),
+                overdue: r.evaluation_overdue,
+            });
+        }
+    }
+    items.sort_by(|a, b| (&a.due, &a.relationship, a.kind).cmp(&(&b.due, &b.relationship, b.kind)));
+    items
+}
