@@ -9,6 +9,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -8,6 +8,7 @@ use crate::render::{self, Links, guard::Guard, templates::Templates};
 use rayon::prelude::*;
 
 pub fn run(args: &BuildArgs) -> Result<u8> {
+    let mut progress = crate::progress::Progress::new();
     let root = &args.records.records;
     let loaded = crate::load::load(root, &root.to_string_lossy())?;
     let records = loaded.records;
@@ -32,7 +33,12 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
     let links = Links {
         base_url: args.base_url.clone(),
     };
+    progress.step(&format!(
+        "rendering {} relationship pages",
+        site.relationships.len()
+    ));
     let files = render::render(&site, guidelines, &templates, &links)?;
+    progress.step("checking every page for confidential values");
 
     let public = render::guard::public_values(&records);
     let explanations: Vec<&str> = crate::rules::ALL
@@ -59,7 +65,9 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
         return Err(Error::Leak { files: leaks.len() });
     }
 
+    progress.step(&format!("writing {} files", files.len()));
     let written = render::output::write(&args.out, &files)?;
+    drop(progress);
     println!(
         "built {} ({} files: {} written, {} unchanged, {} removed) as of {as_of}; {} errors, {} warnings in the records",
         args.out.display(),
