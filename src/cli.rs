@@ -1,5 +1,6 @@
 //! The command line (clap derive). Doc comments are the help text.
 
+use crate::model::{Choice, Quarter, Role};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -37,6 +38,154 @@ pub enum Command {
         /// A rule id, as `mentorbook rules` lists them.
         rule: String,
     },
+
+    /// Write a new record, correctly named and shaped; prints the path written.
+    ///
+    /// Example: mentorbook new meeting r-2026-014 --date 2026-12-03 --mode telephone
+    #[command(subcommand)]
+    New(NewCommand),
+
+    /// What is due: each active relationship's next meeting and evaluation, and lapsing
+    /// memberships, overdue first.
+    ///
+    /// Example: mentorbook status --format ics > due.ics
+    Status(StatusArgs),
+
+    /// Write a JSON Schema for each record kind, so editors check records as they are typed.
+    ///
+    /// Example: mentorbook schema --out schemas
+    Schema(SchemaArgs),
+
+    /// Start a new records repository in DIR: program.toml, folders, CI workflow, README.
+    ///
+    /// Example: mentorbook init mentoring-records
+    Init(InitArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A person: people/ID.yaml.
+    ///
+    /// Example: mentorbook new person dana-whitfield --name "Dana Whitfield" --role mentor
+    Person {
+        /// The person's id: lowercase letters, digits and `-` (the file name).
+        id: String,
+        /// The person's full name.
+        #[arg(long)]
+        name: String,
+        /// mentor, mentee or representative; repeat or separate by commas for several.
+        #[arg(long = "role", value_name = "ROLE", required = true, value_delimiter = ',', value_parser = parse_role)]
+        roles: Vec<Role>,
+        #[command(flatten)]
+        records: FolderArgs,
+    },
+
+    /// A relationship: relationships/ID/relationship.yaml, ending after the longest term.
+    ///
+    /// Example: mentorbook new relationship --mentor dana-whitfield --mentee sam-ortiz --start 2026-01-15
+    Relationship {
+        /// The mentor's person id.
+        #[arg(long)]
+        mentor: String,
+        /// The mentee's person id.
+        #[arg(long)]
+        mentee: String,
+        /// The first day of the relationship.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        start: NaiveDate,
+        /// The relationship id; default the next free r-YYYY-NNN of the start's year.
+        #[arg(long)]
+        id: Option<String>,
+        #[command(flatten)]
+        records: FolderArgs,
+    },
+
+    /// A meeting log: relationships/REL/meetings/DATE.md (DATE-2.md for a second that day).
+    ///
+    /// Example: mentorbook new meeting r-2026-014 --date 2026-12-03 --mode telephone
+    Meeting {
+        /// The relationship id.
+        relationship: String,
+        /// The day of the meeting.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        date: NaiveDate,
+        /// How it was held: one of the program's meeting_modes.
+        #[arg(long)]
+        mode: String,
+        #[command(flatten)]
+        records: FolderArgs,
+    },
+
+    /// A quarterly evaluation: relationships/REL/evaluations/YYYY-Qn.yaml.
+    ///
+    /// Example: mentorbook new evaluation r-2026-014 --quarter 2026-Q4 --representative pat-kim
+    Evaluation {
+        /// The relationship id.
+        relationship: String,
+        /// The calendar quarter evaluated, e.g. 2026-Q4.
+        #[arg(long, value_name = "YYYY-Qn", value_parser = parse_quarter)]
+        quarter: Quarter,
+        /// The PLCI representative's person id.
+        #[arg(long)]
+        representative: String,
+        #[command(flatten)]
+        records: FolderArgs,
+    },
+
+    /// A mentoring agreement: relationships/REL/agreement.md.
+    ///
+    /// Example: mentorbook new agreement r-2026-014
+    Agreement {
+        /// The relationship id.
+        relationship: String,
+        #[command(flatten)]
+        records: FolderArgs,
+    },
+}
+
+/// `--records` alone, for commands where no date matters.
+#[derive(Debug, Args)]
+pub struct FolderArgs {
+    /// The records folder.
+    #[arg(long, value_name = "DIR", default_value = "records")]
+    pub records: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub records: RecordsArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
+
+    /// Colour the table: auto means on a terminal, unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// An aligned table, coloured on a terminal (the default).
+    Table,
+    /// One JSON document.
+    Json,
+    /// An iCalendar file of the due dates, for a calendar program.
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Where to write the schema files (created if missing; existing schema files are replaced).
+    #[arg(long, value_name = "DIR", default_value = "schemas")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to set up (created if missing); it must not already hold records.
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -112,4 +261,27 @@ pub enum Color {
 
 fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
     crate::load::parse_date(text).map_err(|why| format!("the date {why}"))
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    parse_as_of(text)
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    Role::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = Role::CHOICES.iter().map(|(name, _)| *name).collect();
+        format!("a role is one of {}", names.join(", "))
+    })
+}
+
+fn parse_quarter(text: &str) -> Result<Quarter, String> {
+    let quarter = text.split_once("-Q").and_then(|(year, number)| {
+        let valid = year.len() == 4 && number.len() == 1;
+        let quarter = Quarter {
+            year: year.parse().ok()?,
+            number: number.parse().ok()?,
+        };
+        (valid && (1..=4).contains(&quarter.number)).then_some(quarter)
+    });
+    quarter.ok_or_else(|| "a quarter is written YYYY-Qn with n from 1 to 4, e.g. 2026-Q4".into())
 }

@@ -14,6 +14,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod schedule;
+pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod view;

@@ -2,7 +2,11 @@
 
 mod build;
 mod check;
+mod init;
+mod new;
 mod rules;
+mod schema;
+mod status;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -14,5 +18,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Build(args) => build::run(&args),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
+        Command::New(what) => new::run(&what),
+        Command::Status(args) => status::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Init(args) => init::run(&args),
     }
 }

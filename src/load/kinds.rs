@@ -22,7 +22,7 @@ pub const PERSON_KEYS: &[&str] = &[
     "phone",
     "publish",
 ];
-const MEMBERSHIP_KEYS: &[&str] = &["number", "expires"];
+pub const MEMBERSHIP_KEYS: &[&str] = &["number", "expires"];
 
 pub const RELATIONSHIP_KEYS: &[&str] = &[
     "mentor",
@@ -33,7 +33,7 @@ pub const RELATIONSHIP_KEYS: &[&str] = &[
     "goals",
     "dissolution",
 ];
-const DISSOLUTION_KEYS: &[&str] = &["date", "by", "committee_contacted", "reason"];
+pub const DISSOLUTION_KEYS: &[&str] = &["date", "by", "committee_contacted", "reason"];
 
 pub const AGREEMENT_KEYS: &[&str] = &[
     "signed",
@@ -43,7 +43,7 @@ pub const AGREEMENT_KEYS: &[&str] = &[
     "voluntary",
     "expenses",
 ];
-const SIGNED_KEYS: &[&str] = &["mentor", "mentee"];
+pub const SIGNED_KEYS: &[&str] = &["mentor", "mentee"];
 
 pub const MEETING_KEYS: &[&str] = &[
     "mode",
@@ -53,8 +53,8 @@ pub const MEETING_KEYS: &[&str] = &[
     "topics",
     "expenses",
 ];
-const APPROVAL_KEYS: &[&str] = &["by", "date"];
-const EXPENSE_KEYS: &[&str] = &["amount", "paid_by", "what"];
+pub const APPROVAL_KEYS: &[&str] = &["by", "date"];
+pub const EXPENSE_KEYS: &[&str] = &["amount", "paid_by", "what"];
 
 pub const EVALUATION_KEYS: &[&str] = &[
     "representative",

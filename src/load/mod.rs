@@ -4,7 +4,7 @@
 //! folders are never followed at all, so the walk cannot loop.
 
 mod fields;
-mod kinds;
+pub(crate) mod kinds;
 mod layout;
 pub mod program;
 pub mod yaml;

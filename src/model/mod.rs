@@ -3,6 +3,10 @@
 //!
 //! Confidential values are wrapped in `Confidential`, which has no `Display` and prints as
 //! `<confidential>` in debug output, so they cannot slip into a message or a page by accident.
+//!
+//! The record types also derive `JsonSchema`: `mentorbook schema` writes the JSON Schema of
+//! each record kind from these very types (see `crate::schema`), so the schema editors use
+//! and the loader's reading cannot describe two different formats.
 
 mod config;
 
@@ -10,6 +14,8 @@ pub use config::{Config, RuleParams};
 
 use crate::diagnostics::Pos;
 use chrono::NaiveDate;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -38,6 +44,44 @@ impl<T> Confidential<T> {
     /// The value itself, for code that must compare or scan it (never to display it).
     pub fn expose(&self) -> &T {
         &self.0
+    }
+}
+
+/// A located value is written in a record as the value itself.
+impl<T: JsonSchema> JsonSchema for Located<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// A confidential value is written in a record as the value itself.
+impl<T: JsonSchema> JsonSchema for Confidential<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
     }
 }
 
@@ -77,6 +121,17 @@ macro_rules! choice {
         impl Choice for $name {
             const CHOICES: &'static [(&'static str, Self)] = &[$(($text, $name::$variant)),*];
         }
+        impl JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                crate::schema::choice_schema::<$name>()
+            }
+        }
     };
 }
 
@@ -88,16 +143,20 @@ choice!(Frequency { Weekly = "weekly", Fortnightly = "fortnightly", Monthly = "m
 choice!(ExpenseBearer { Participants = "participants", Program = "program" });
 choice!(Rating { OnTrack = "on-track", NeedsAttention = "needs-attention", AtRisk = "at-risk" });
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Membership {
+    #[schemars(with = "crate::schema::TextOrNumber")]
     pub number: Confidential<String>,
     pub expires: Located<NaiveDate>,
 }
 
 /// `people/<id>.yaml`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields, transform = crate::schema::role_requirements)]
 pub struct Person {
     pub name: Located<String>,
+    #[schemars(length(min = 1))]
     pub roles: Vec<Located<Role>>,
     pub library: Option<Located<String>>,
     pub position: Option<Located<String>>,
@@ -107,7 +166,9 @@ pub struct Person {
     pub field: Option<Located<String>>,
     pub field_since: Option<Located<NaiveDate>>,
     pub email: Option<Confidential<String>>,
+    #[schemars(with = "Option<crate::schema::TextOrNumber>")]
     pub phone: Option<Confidential<String>>,
+    #[schemars(default)]
     pub publish: bool,
 }
 
@@ -117,7 +178,8 @@ impl Person {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Dissolution {
     pub date: Located<NaiveDate>,
     pub by: Located<Party>,
@@ -126,61 +188,78 @@ pub struct Dissolution {
 }
 
 /// `relationships/<id>/relationship.yaml`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Relationship {
     pub mentor: Located<String>,
     pub mentee: Located<String>,
     pub start: Located<NaiveDate>,
     pub end: Located<NaiveDate>,
     pub status: Located<Status>,
+    #[schemars(default)]
     pub goals: Vec<Confidential<String>>,
     pub dissolution: Option<Located<Dissolution>>,
 }
 
-/// `relationships/<id>/agreement.md`.
-#[derive(Clone, Debug, PartialEq)]
+/// `relationships/<id>/agreement.md` (the schema describes its front matter).
+#[derive(Clone, Debug, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Agreement {
+    /// Written as `signed: {mentor: DATE, mentee: DATE}`: the schema shows the whole block here.
+    #[schemars(rename = "signed", with = "crate::schema::Signed")]
     pub signed_mentor: Located<NaiveDate>,
+    #[schemars(skip)]
     pub signed_mentee: Located<NaiveDate>,
     pub meeting_frequency: Located<Frequency>,
+    #[schemars(length(min = 1))]
     pub meeting_modes: Vec<Located<String>>,
     pub confidentiality: Located<bool>,
     pub voluntary: Located<bool>,
     pub expenses: Located<ExpenseBearer>,
     /// The agreed terms (the Markdown body).
+    #[schemars(skip)]
     pub terms: Confidential<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ManagerApproval {
     pub by: Confidential<String>,
     pub date: Located<NaiveDate>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Expense {
+    #[schemars(range(min = 0))]
     pub amount: Confidential<f64>,
     /// Free text, judged by rule `expenses` (records.md: mentor | mentee).
     pub paid_by: Located<String>,
     pub what: Option<Confidential<String>>,
 }
 
-/// `relationships/<id>/meetings/<date>.md`.
-#[derive(Clone, Debug, PartialEq)]
+/// `relationships/<id>/meetings/<date>.md` (the schema describes its front matter).
+#[derive(Clone, Debug, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Meeting {
     pub mode: Located<String>,
+    #[schemars(range(min = 1))]
     pub minutes: Option<Located<u32>>,
     /// Where `working_hours` is written, or `None` when absent (false).
     pub working_hours: Option<Located<bool>>,
     pub manager_approval: Option<Located<ManagerApproval>>,
+    #[schemars(default)]
     pub topics: Vec<Confidential<String>>,
+    #[schemars(default)]
     pub expenses: Vec<Expense>,
     /// The meeting notes (the Markdown body).
+    #[schemars(skip)]
     pub notes: Confidential<String>,
 }
 
 /// `relationships/<id>/evaluations/<YYYY>-Q<n>.yaml`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Evaluation {
     pub representative: Located<String>,
     pub date: Located<NaiveDate>,

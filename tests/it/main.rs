@@ -8,5 +8,6 @@ mod formats;
 mod generated;
 mod hostile;
 mod rules;
+mod schema;
 mod structural;
 mod support;
