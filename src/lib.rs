@@ -13,6 +13,7 @@ pub mod progress;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod schedule;
 pub mod schema;
 pub mod source;

@@ -1,0 +1,4 @@
+//! What mentorbook writes for a committee: new records (`records`) and a new records
+//! repository (`repository`, for `init`).
+
+pub mod records;
