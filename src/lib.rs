@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod due;
 pub mod error;
 pub mod load;
 pub mod model;

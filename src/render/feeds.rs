@@ -85,7 +85,7 @@ pub fn calendar_ics(site: &Site) -> String {
 }
 
 /// An iCalendar TEXT value: backslash, semicolon, comma and newline escaped.
-fn text(value: &str) -> String {
+pub(crate) fn text(value: &str) -> String {
     value
         .replace('\\', "\\\\")
         .replace(';', "\\;")
@@ -94,7 +94,7 @@ fn text(value: &str) -> String {
 }
 
 /// A content line folded at 75 octets (never inside a character), ending in CRLF.
-fn fold(line: &str) -> String {
+pub(crate) fn fold(line: &str) -> String {
     let mut out = String::new();
     let mut width = 0;
     for c in line.chars() {

@@ -1,7 +1,7 @@
 //! Rendering the dashboard: every page from the public view through the templates, the
 //! feeds, the privacy guard over everything written, and the atomic write.
 
-mod feeds;
+pub(crate) mod feeds;
 pub mod git;
 pub mod guard;
 mod markdown;

@@ -10,5 +10,6 @@ mod hostile;
 mod new;
 mod rules;
 mod schema;
+mod status;
 mod structural;
 mod support;
