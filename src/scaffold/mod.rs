@@ -2,3 +2,4 @@
 //! repository (`repository`, for `init`).
 
 pub mod records;
+pub mod repository;

@@ -7,6 +7,7 @@ mod demo;
 mod formats;
 mod generated;
 mod hostile;
+mod init;
 mod new;
 mod rules;
 mod schema;
