@@ -23,17 +23,17 @@ fn when(days: i64) -> String {
     }
 }
 
-/// The table: DUE, WHEN, RELATIONSHIP, WHAT, then a summary line.
-pub fn table(report: &DueReport, color: bool) -> String {
-    let paint = |style: &str, cell: String| {
-        if color && !style.is_empty() {
-            format!("{style}{cell}{RESET}")
-        } else {
-            cell
-        }
-    };
-    let header = ["DUE", "WHEN", "RELATIONSHIP", "WHAT"].map(String::from);
-    let rows: Vec<[String; 4]> = report
+fn paint(color: bool, style: &str, cell: String) -> String {
+    if color && !style.is_empty() {
+        format!("{style}{cell}{RESET}")
+    } else {
+        cell
+    }
+}
+
+/// The cells of each item: due date, when, relationship, what.
+fn rows(report: &DueReport) -> Vec<[String; 4]> {
+    report
         .due
         .iter()
         .map(|d| {
@@ -44,7 +44,14 @@ pub fn table(report: &DueReport, color: bool) -> String {
                 d.what.clone(),
             ]
         })
-        .collect();
+        .collect()
+}
+
+/// The table: DUE, WHEN, RELATIONSHIP, WHAT, then a summary line. The WHEN cell is coloured
+/// (after padding, so colour codes do not upset the alignment).
+pub fn table(report: &DueReport, color: bool) -> String {
+    let header = ["DUE", "WHEN", "RELATIONSHIP", "WHAT"].map(String::from);
+    let rows = rows(report);
     let width = |i: usize| {
         rows.iter()
             .chain([&header])
@@ -57,18 +64,22 @@ pub fn table(report: &DueReport, color: bool) -> String {
         let mut out = String::new();
         for (i, w) in widths.iter().enumerate() {
             let cell = format!("{:w$}  ", row[i]);
-            out += &if i == 1 { paint(style, cell) } else { cell };
+            out += &if i == 1 {
+                paint(color, style, cell)
+            } else {
+                cell
+            };
         }
         out + &row[3]
     };
     let mut out = String::new();
     if !rows.is_empty() {
-        let _ = writeln!(out, "{}", paint(BOLD, line(&header, "")));
+        let _ = writeln!(out, "{}", paint(color, BOLD, line(&header, "")));
     }
     for (row, d) in rows.iter().zip(&report.due) {
         let _ = writeln!(out, "{}", line(row, style(d)));
     }
-    let _ = writeln!(out, "{}", paint(BOLD, summary(report)));
+    let _ = writeln!(out, "{}", paint(color, BOLD, summary(report)));
     out
 }
 

@@ -346,3 +346,35 @@ fn refuses_bad_flags_and_writes_nothing() {
     }
     assert_eq!(files(program.dir()), before);
 }
+
+#[test]
+fn respects_the_records_folder_given() {
+    let program = people();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let records = program.dir().join("records");
+    let records = records.to_string_lossy();
+    let run = run_in(
+        elsewhere.path(),
+        &[
+            "new",
+            "person",
+            "pat",
+            "--name",
+            "Pat",
+            "--role",
+            "representative",
+            "--records",
+            &records,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("{records}/people/pat.yaml\n"));
+    assert!(program.dir().join("records/people/pat.yaml").is_file());
+    let missing = run_in(elsewhere.path(), &["new", "agreement", "r-1"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("no records folder at `records`"),
+        "{}",
+        missing.stderr
+    );
+}
