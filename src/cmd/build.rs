@@ -37,24 +37,37 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
         "rendering {} relationship pages",
         site.relationships.len()
     ));
-    let files = render::render(&site, guidelines, &templates, &links)?;
-    progress.step("checking every page for confidential values");
-
-    let public = render::guard::public_values(&records);
-    let explanations: Vec<&str> = crate::rules::ALL
-        .iter()
-        .map(|r| crate::rules::explain::explanation(*r))
-        .collect();
-    let mut public_text: Vec<&str> = vec![&public];
-    public_text.extend(guidelines);
-    public_text.extend(templates.builtin_sources.iter().copied());
-    public_text.extend(explanations);
-    let guard = Guard::new(&records, &public_text);
-    let mut leaks: Vec<_> = files
+    let target = render::output::prepare(&args.out)?;
+    let pages = render::Pages::new(&site, guidelines, &templates, &links);
+    let guard = guard(&records, guidelines, &templates);
+    // Each file is rendered, guarded and handed to the target in one parallel pass, so a
+    // large program never holds every page in memory.
+    let outcomes: Vec<Outcome> = pages
+        .jobs
         .par_iter()
-        .filter_map(|(path, bytes)| guard.scan(path, bytes))
-        .collect();
+        .map(|job| {
+            let bytes = pages.render(job)?;
+            if let Some(leak) = guard.scan(&job.path, &bytes) {
+                return Ok(Outcome::Leak(leak));
+            }
+            Ok(match target.accept(&job.path, bytes)? {
+                Some(changed) => Outcome::Changed(changed),
+                None => Outcome::Kept,
+            })
+        })
+        .collect::<Result<_>>()
+        .inspect_err(|_| ())?;
+    let mut leaks = Vec::new();
+    let mut changed = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Leak(leak) => leaks.push(leak),
+            Outcome::Changed(file) => changed.push(file),
+            Outcome::Kept => {}
+        }
+    }
     if !leaks.is_empty() {
+        target.abandon();
         leaks.sort_by(|a, b| a.output.cmp(&b.output));
         for leak in &leaks {
             eprintln!(
@@ -64,14 +77,15 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
         }
         return Err(Error::Leak { files: leaks.len() });
     }
-
-    progress.step(&format!("writing {} files", files.len()));
-    let written = render::output::write(&args.out, &files)?;
+    progress.step("writing the site");
+    let paths: std::collections::BTreeSet<String> =
+        pages.jobs.iter().map(|j| j.path.clone()).collect();
+    let written = target.commit(changed, &paths)?;
     drop(progress);
     println!(
         "built {} ({} files: {} written, {} unchanged, {} removed) as of {as_of}; {} errors, {} warnings in the records",
         args.out.display(),
-        files.len(),
+        paths.len(),
         written.written,
         written.unchanged,
         written.removed,
@@ -79,4 +93,30 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
         findings.warnings()
     );
     Ok(0)
+}
+
+/// The privacy guard: every confidential value of the records, less those in public text
+/// (public fields, guidelines, the built-in templates, the rule explanations).
+fn guard(
+    records: &crate::model::Records,
+    guidelines: Option<&str>,
+    templates: &Templates,
+) -> Guard {
+    let public = render::guard::public_values(records);
+    let mut public_text: Vec<&str> = vec![&public];
+    public_text.extend(guidelines);
+    public_text.extend(templates.builtin_sources.iter().copied());
+    public_text.extend(
+        crate::rules::ALL
+            .iter()
+            .map(|r| crate::rules::explain::explanation(*r)),
+    );
+    Guard::new(records, &public_text)
+}
+
+/// What happened to one file of the site.
+enum Outcome {
+    Leak(render::guard::Leak),
+    Changed((String, Vec<u8>)),
+    Kept,
 }

@@ -119,7 +119,6 @@ fn walk(root: &Path, display: &dyn Fn(&str) -> String) -> Result<Walk> {
     let mut entries = WalkDir::new(root)
         .min_depth(1)
         .follow_links(false)
-        .sort_by_file_name()
         .into_iter();
     while let Some(entry) = entries.next() {
         let entry = match entry {

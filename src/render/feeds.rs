@@ -9,17 +9,39 @@ use serde::Serialize;
 struct Data<'a> {
     program: &'a crate::view::ProgramInfo,
     counts: &'a crate::view::Counts,
-    relationships: &'a [RelationshipView],
+    relationships: Vec<RelationshipData<'a>>,
     mentors: &'a [crate::view::MentorView],
     due: &'a [crate::view::DueItem],
     diagnostics: Vec<&'a crate::view::DiagnosticView>,
 }
 
+/// A relationship's facts, without what only a page needs (drawing positions, links).
+#[derive(Serialize)]
+struct RelationshipData<'a> {
+    id: &'a str,
+    mentor: Option<&'a str>,
+    mentee: Option<&'a str>,
+    start: &'a str,
+    end: &'a str,
+    status: &'a str,
+    dissolved_on: Option<&'a str>,
+    standing: &'a str,
+    /// Each meeting's date and mode.
+    meetings: Vec<(&'a str, Option<&'a str>)>,
+    last_meeting: Option<&'a str>,
+    next_meeting_due: Option<&'a str>,
+    next_evaluation: Option<&'a str>,
+    next_evaluation_due: Option<&'a str>,
+    evaluations: &'a [crate::view::EvaluationView],
+    agreement: Option<&'a crate::view::AgreementView>,
+}
+
+/// One compact JSON document: a program of thousands of relationships stays a few MB.
 pub fn data_json(site: &Site) -> String {
     let data = Data {
         program: &site.program,
         counts: &site.counts,
-        relationships: &site.relationships,
+        relationships: site.relationships.iter().map(relationship_data).collect(),
         mentors: &site.mentors,
         due: &site.due,
         diagnostics: site
@@ -29,9 +51,33 @@ pub fn data_json(site: &Site) -> String {
             .collect(),
     };
     // Serialising strings, numbers and booleans cannot fail.
-    let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
+    let mut text = serde_json::to_string(&data).unwrap_or_default();
     text.push('\n');
     text
+}
+
+fn relationship_data(r: &RelationshipView) -> RelationshipData<'_> {
+    RelationshipData {
+        id: &r.id,
+        mentor: r.mentor.as_ref().map(|p| p.label.as_str()),
+        mentee: r.mentee.as_ref().map(|p| p.label.as_str()),
+        start: &r.start,
+        end: &r.end,
+        status: &r.status,
+        dissolved_on: r.dissolved_on.as_deref(),
+        standing: r.standing,
+        meetings: r
+            .meetings
+            .iter()
+            .map(|m| (m.date.as_str(), m.mode.as_deref()))
+            .collect(),
+        last_meeting: r.last_meeting.as_deref(),
+        next_meeting_due: r.next_meeting_due.as_deref(),
+        next_evaluation: r.next_evaluation.as_deref(),
+        next_evaluation_due: r.next_evaluation_due.as_deref(),
+        evaluations: &r.evaluations,
+        agreement: r.agreement.as_ref(),
+    }
 }
 
 /// Every upcoming due date: each active relationship's next meeting and next evaluation.

@@ -12,8 +12,9 @@ const MIN_CHARS: usize = 6;
 /// A confidential value and where it came from.
 struct Secret {
     value: String,
-    /// The record file, and the kind of value ("topics", "email").
-    file: String,
+    /// Index of the record file in `Guard::files`.
+    file: u32,
+    /// The kind of value ("topics", "email").
     what: &'static str,
 }
 
@@ -25,27 +26,33 @@ pub struct Leak {
     pub what: &'static str,
 }
 
+/// Knows every confidential value (by its source only: the values themselves live in the
+/// automaton) and finds them in rendered files.
 pub struct Guard {
-    secrets: Vec<Secret>,
-    /// Patterns (each secret's text and its escaped forms) → index into `secrets`.
-    owners: Vec<usize>,
+    files: Vec<String>,
+    /// For each pattern of the automaton: its record file and kind of value.
+    sources: Vec<(u32, &'static str)>,
     matcher: Option<AhoCorasick>,
 }
 
 impl Guard {
     /// Collects every confidential value of `records`, leaving out those that also occur in
-    /// `public` (public field values, guidelines, templates, rule explanations).
+    /// `public` (public field values, guidelines, built-in templates, rule explanations), and
+    /// compiles the rest — as written, HTML-escaped and JSON-escaped — into one automaton.
     pub fn new(records: &Records, public: &[&str]) -> Guard {
+        let mut files = Vec::new();
         let mut secrets = Vec::new();
-        collect(records, &mut secrets);
-        secrets.retain(|s| s.value.chars().count() >= MIN_CHARS);
-        let secrets = drop_public(secrets, public);
+        collect(records, &mut files, &mut secrets);
+        let public = PublicText::new(public);
         let mut patterns = Vec::new();
-        let mut owners = Vec::new();
-        for (i, secret) in secrets.iter().enumerate() {
+        let mut sources = Vec::new();
+        for secret in secrets {
+            if secret.value.chars().count() < MIN_CHARS || public.contains(&secret.value) {
+                continue;
+            }
             for form in forms(&secret.value) {
                 patterns.push(form);
-                owners.push(i);
+                sources.push((secret.file, secret.what));
             }
         }
         let matcher = AhoCorasickBuilder::new()
@@ -54,31 +61,72 @@ impl Guard {
             .build(&patterns)
             .ok();
         Guard {
-            secrets,
-            owners,
+            files,
+            sources,
             matcher,
         }
     }
 
-    /// How many values are watched for.
+    /// How many patterns are watched for.
     pub fn len(&self) -> usize {
-        self.secrets.len()
+        self.sources.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.secrets.is_empty()
+        self.sources.is_empty()
     }
 
     /// The first confidential value in `bytes`, if any.
     pub fn scan(&self, output: &str, bytes: &[u8]) -> Option<Leak> {
         let found = self.matcher.as_ref()?.find(bytes)?;
-        let secret = &self.secrets[self.owners[found.pattern().as_usize()]];
+        let (file, what) = self.sources[found.pattern().as_usize()];
         Some(Leak {
             output: output.to_owned(),
-            record: secret.file.clone(),
-            what: secret.what,
+            record: self.files[file as usize].clone(),
+            what,
         })
     }
+}
+
+/// Public text, searchable for substrings in any ASCII letter case: every position indexed
+/// by the six bytes that start there (a confidential value is at least six characters).
+struct PublicText {
+    text: Vec<u8>,
+    /// Positions in `text`, sorted by the six bytes at each.
+    positions: Vec<u32>,
+}
+
+impl PublicText {
+    fn new(parts: &[&str]) -> PublicText {
+        let mut text = Vec::new();
+        for part in parts {
+            text.extend(part.bytes().map(|b| b.to_ascii_lowercase()));
+            text.push(0);
+        }
+        let count = u32::try_from(text.len().saturating_sub(5)).unwrap_or(u32::MAX);
+        let mut positions: Vec<u32> = (0..count).collect();
+        positions.sort_unstable_by_key(|&p| gram(&text, p));
+        PublicText { text, positions }
+    }
+
+    fn contains(&self, value: &str) -> bool {
+        let needle: Vec<u8> = value.bytes().map(|b| b.to_ascii_lowercase()).collect();
+        let Some(key) = needle.get(..6) else {
+            return false;
+        };
+        let first = self
+            .positions
+            .partition_point(|&p| gram(&self.text, p) < key);
+        self.positions[first..]
+            .iter()
+            .take_while(|&&p| gram(&self.text, p) == key)
+            .any(|&p| self.text[p as usize..].starts_with(&needle))
+    }
+}
+
+fn gram(text: &[u8], position: u32) -> &[u8] {
+    let start = position as usize;
+    &text[start..(start + 6).min(text.len())]
 }
 
 /// A value as it may appear in a page: as is, HTML-escaped, JSON-escaped.
@@ -99,32 +147,14 @@ fn forms(value: &str) -> Vec<String> {
     forms
 }
 
-/// Removes secrets that occur (in any letter case) in public text.
-fn drop_public(secrets: Vec<Secret>, public: &[&str]) -> Vec<Secret> {
-    let Ok(matcher) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .build(secrets.iter().map(|s| &s.value))
-    else {
-        return secrets;
-    };
-    let mut public_ones = vec![false; secrets.len()];
-    for text in public {
-        for found in matcher.find_overlapping_iter(*text) {
-            public_ones[found.pattern().as_usize()] = true;
-        }
-    }
-    secrets
-        .into_iter()
-        .zip(public_ones)
-        .filter_map(|(s, public)| (!public).then_some(s))
-        .collect()
-}
-
-fn collect(records: &Records, out: &mut Vec<Secret>) {
+fn collect(records: &Records, files: &mut Vec<String>, out: &mut Vec<Secret>) {
     let mut add = |file: &str, what: &'static str, value: &str| {
+        if files.last().is_none_or(|last| last != file) {
+            files.push(file.to_owned());
+        }
         out.push(Secret {
             value: value.trim().to_owned(),
-            file: file.to_owned(),
+            file: u32::try_from(files.len() - 1).unwrap_or(u32::MAX),
             what,
         });
     };
@@ -235,41 +265,38 @@ fn body_lines(body: &str) -> impl Iterator<Item = &str> {
 
 /// The public values of the records: what a page may show, so never a leak.
 pub fn public_values(records: &Records) -> String {
-    let mut text = String::new();
-    let mut push = |s: &str| {
-        text.push_str(s);
-        text.push('\n');
-    };
-    push(&records.config.name);
-    push(&records.config.association);
-    if let Some(contact) = &records.config.committee_contact {
-        push(contact);
-    }
-    for mode in &records.config.rules.meeting_modes {
-        push(mode);
-    }
+    let mut values: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    values.insert(&records.config.name);
+    values.insert(&records.config.association);
+    values.extend(records.config.committee_contact.as_deref());
+    values.extend(
+        records
+            .config
+            .rules
+            .meeting_modes
+            .iter()
+            .map(String::as_str),
+    );
     for (id, file) in &records.people {
         let Some(p) = file.record.as_ref().filter(|p| p.publish) else {
             continue;
         };
-        push(id);
-        push(&p.name.value);
+        values.insert(id);
+        values.insert(&p.name.value);
         for value in [&p.library, &p.position, &p.field].into_iter().flatten() {
-            push(&value.value);
+            values.insert(&value.value);
         }
     }
     for (id, folder) in &records.relationships {
-        push(id);
+        values.insert(id);
         for meeting in &folder.meetings {
             if let Some(m) = &meeting.loaded.record {
-                push(&m.mode.value);
+                values.insert(&m.mode.value);
             }
         }
         if let Some(a) = folder.agreement.as_ref().and_then(|f| f.record.as_ref()) {
-            for mode in &a.meeting_modes {
-                push(&mode.value);
-            }
+            values.extend(a.meeting_modes.iter().map(|m| m.value.as_str()));
         }
     }
-    text
+    values.into_iter().collect::<Vec<_>>().join("\n")
 }

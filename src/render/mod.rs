@@ -32,67 +32,124 @@ impl Links {
     }
 }
 
-/// Every page and file of the site.
-pub fn render(
-    site: &Site,
-    guidelines: Option<&str>,
-    templates: &Templates,
-    links: &Links,
-) -> Result<Vec<File>, Error> {
-    let mut base = tera::Context::new();
-    base.insert("site", site);
-    base.insert("guidelines_html", &guidelines.map(markdown::to_html));
-    let page =
-        |path: String, template: &str, name: &str, extra: tera::Context| -> Result<File, Error> {
-            let mut context = base.clone();
-            context.insert("root", &links.root(&path));
-            context.insert("page", name);
-            context.extend(extra);
-            let html = templates.render(template, &context)?;
-            Ok((path, html.into_bytes()))
+/// One file of the site, not yet rendered.
+pub struct Job {
+    pub path: String,
+    kind: JobKind,
+}
+
+enum JobKind {
+    /// A page: its template, its name for the navigation, and for a relationship page the
+    /// index of the relationship.
+    Page {
+        template: &'static str,
+        name: &'static str,
+        relationship: Option<usize>,
+    },
+    /// A file whose bytes are already known (the stylesheet and the feeds).
+    Ready(Vec<u8>),
+}
+
+/// The site's files, rendered one at a time (in parallel) so that a large program never
+/// holds every page in memory at once.
+pub struct Pages<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    links: &'a Links,
+    base: tera::Context,
+    pub jobs: Vec<Job>,
+}
+
+impl<'a> Pages<'a> {
+    pub fn new(
+        site: &'a Site,
+        guidelines: Option<&str>,
+        templates: &'a Templates,
+        links: &'a Links,
+    ) -> Pages<'a> {
+        // The view becomes a template value once and every page shares it (tera values are
+        // reference-counted); relationship details go only to their own page.
+        let mut base = tera::Context::new();
+        base.insert_value(
+            "site",
+            tera::Value::from_serializable(&crate::view::Summary(site)),
+        );
+        base.insert("guidelines_html", &guidelines.map(markdown::to_html));
+        let page = |path: &str, template, name| Job {
+            path: path.to_owned(),
+            kind: JobKind::Page {
+                template,
+                name,
+                relationship: None,
+            },
         };
-    let mut files = Vec::new();
-    for (path, template, name) in [
-        ("index.html", "index.html", "overview"),
-        (
-            "relationships/index.html",
-            "relationships.html",
-            "relationships",
-        ),
-        ("mentors/index.html", "mentors.html", "mentors"),
-        ("compliance/index.html", "compliance.html", "compliance"),
-        ("guidelines/index.html", "guidelines.html", "guidelines"),
-        ("rules/index.html", "rules.html", "rules"),
-    ] {
-        files.push(page(path.to_owned(), template, name, tera::Context::new())?);
-    }
-    let relationships: Vec<File> = site
-        .relationships
-        .par_iter()
-        .map(|r| {
-            let mut extra = tera::Context::new();
-            extra.insert("relationship", r);
+        let mut jobs = vec![
+            page("index.html", "index.html", "overview"),
             page(
-                format!("relationships/{}/index.html", r.id),
-                "relationship.html",
-                "relationship",
-                extra,
-            )
-        })
-        .collect::<Result<_, Error>>()?;
-    files.extend(relationships);
-    files.push((
-        "style.css".into(),
-        templates.stylesheet.clone().into_bytes(),
-    ));
-    files.push(("data.json".into(), feeds::data_json(site).into_bytes()));
-    files.push((
-        "calendar.ics".into(),
-        feeds::calendar_ics(site).into_bytes(),
-    ));
-    files.push((
-        "relationships.csv".into(),
-        feeds::relationships_csv(site).into_bytes(),
-    ));
-    Ok(files)
+                "relationships/index.html",
+                "relationships.html",
+                "relationships",
+            ),
+            page("mentors/index.html", "mentors.html", "mentors"),
+            page("compliance/index.html", "compliance.html", "compliance"),
+            page("guidelines/index.html", "guidelines.html", "guidelines"),
+            page("rules/index.html", "rules.html", "rules"),
+        ];
+        jobs.extend(site.relationships.iter().enumerate().map(|(i, r)| Job {
+            path: format!("relationships/{}/index.html", r.id),
+            kind: JobKind::Page {
+                template: "relationship.html",
+                name: "relationship",
+                relationship: Some(i),
+            },
+        }));
+        for (path, bytes) in [
+            ("style.css", templates.stylesheet.clone().into_bytes()),
+            ("data.json", feeds::data_json(site).into_bytes()),
+            ("calendar.ics", feeds::calendar_ics(site).into_bytes()),
+            (
+                "relationships.csv",
+                feeds::relationships_csv(site).into_bytes(),
+            ),
+        ] {
+            jobs.push(Job {
+                path: path.to_owned(),
+                kind: JobKind::Ready(bytes),
+            });
+        }
+        Pages {
+            site,
+            templates,
+            links,
+            base,
+            jobs,
+        }
+    }
+
+    /// The bytes of one file.
+    pub fn render(&self, job: &Job) -> Result<Vec<u8>, Error> {
+        let (template, name, relationship) = match &job.kind {
+            JobKind::Ready(bytes) => return Ok(bytes.clone()),
+            JobKind::Page {
+                template,
+                name,
+                relationship,
+            } => (template, name, relationship),
+        };
+        let mut context = self.base.clone();
+        context.insert("root", &self.links.root(&job.path));
+        context.insert("page", name);
+        if let Some(r) = relationship.and_then(|i| self.site.relationships.get(i)) {
+            context.insert("relationship", r);
+        }
+        Ok(self.templates.render(template, &context)?.into_bytes())
+    }
+
+    /// Every file, rendered (for tests and small sites).
+    pub fn render_all(&self) -> Result<Vec<File>, Error> {
+        self.jobs
+            .par_iter()
+            .map(|job| Ok((job.path.clone(), self.render(job)?)))
+            .collect()
+    }
 }

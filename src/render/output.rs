@@ -28,10 +28,33 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
     }
 }
 
-/// Writes `files` (path inside the site → bytes) to `out`.
-pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, Error> {
+/// Where a build's files go, decided before any page is rendered.
+pub enum Target {
+    /// No site yet: files go into a staging folder beside `out`, renamed into place at the end.
+    Fresh { out: PathBuf, staging: PathBuf },
+    /// A previous site: only files whose bytes changed are kept, and written at the end.
+    Update { out: PathBuf },
+}
+
+/// Checks `out` and chooses how to write it. A folder that is not empty and has no marker
+/// is refused, so nothing a user wrote is ever overwritten or removed.
+pub fn prepare(out: &Path) -> Result<Target, Error> {
     if !out.exists() {
-        return write_fresh(out, files);
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+        let name = out
+            .file_name()
+            .map_or("site".into(), |n| n.to_string_lossy().into_owned());
+        let staging = parent.join(format!(".{name}.mentorbook-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&staging);
+        std::fs::create_dir_all(&staging).map_err(|e| io_error(&staging, e))?;
+        return Ok(Target::Fresh {
+            out: out.to_owned(),
+            staging,
+        });
     }
     if !out.is_dir() {
         return Err(Error::Output {
@@ -53,56 +76,74 @@ pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, Error> 
             ),
         });
     }
-    update(out, files)
-}
-
-/// A new folder, written beside `out` and renamed into place.
-fn write_fresh(out: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, Error> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
-    let name = out
-        .file_name()
-        .map_or("site".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{name}.mentorbook-{}", std::process::id()));
-    let result = (|| {
-        files
-            .par_iter()
-            .try_for_each(|(rel, bytes)| put(&staging.join(rel), bytes))?;
-        put(&staging.join(MARKER), MARKER_TEXT.as_bytes())?;
-        std::fs::rename(&staging, out).map_err(|e| io_error(out, e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result.map(|()| Written {
-        written: files.len(),
-        ..Written::default()
+    Ok(Target::Update {
+        out: out.to_owned(),
     })
 }
 
-/// Brings an existing site up to date.
-fn update(out: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, Error> {
-    let changed: Vec<bool> = files
-        .par_iter()
-        .map(|(rel, bytes)| {
-            let path = out.join(rel);
-            if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
-                return Ok(false);
+impl Target {
+    /// Takes one rendered, guarded file. A new site writes it to the staging folder at once
+    /// (invisible until the rename); an existing site keeps it only when it changed.
+    pub fn accept(&self, rel: &str, bytes: Vec<u8>) -> Result<Option<(String, Vec<u8>)>, Error> {
+        match self {
+            Target::Fresh { staging, .. } => {
+                let path = staging.join(rel);
+                if let Some(folder) = path.parent() {
+                    std::fs::create_dir_all(folder).map_err(|e| io_error(folder, e))?;
+                }
+                std::fs::write(&path, bytes).map_err(|e| io_error(&path, e))?;
+                Ok(None)
             }
-            put(&path, bytes).map(|()| true)
-        })
-        .collect::<Result<_, Error>>()?;
+            Target::Update { out } => {
+                let unchanged = std::fs::read(out.join(rel)).is_ok_and(|old| old == bytes);
+                Ok((!unchanged).then(|| (rel.to_owned(), bytes)))
+            }
+        }
+    }
+
+    /// Makes the new site visible: renames the staging folder into place, or writes the
+    /// changed files and removes stale ones. `paths` is every file of the new site.
+    pub fn commit(
+        self,
+        changed: Vec<(String, Vec<u8>)>,
+        paths: &BTreeSet<String>,
+    ) -> Result<Written, Error> {
+        match self {
+            Target::Fresh { out, staging } => {
+                put(&staging.join(MARKER), MARKER_TEXT.as_bytes())?;
+                if let Err(e) = std::fs::rename(&staging, &out) {
+                    let _ = std::fs::remove_dir_all(&staging);
+                    return Err(io_error(&out, e));
+                }
+                Ok(Written {
+                    written: paths.len(),
+                    ..Written::default()
+                })
+            }
+            Target::Update { out } => update(&out, &changed, paths),
+        }
+    }
+
+    /// Leaves everything as it was: a failed build changes nothing under `--out`.
+    pub fn abandon(self) {
+        if let Target::Fresh { staging, .. } = self {
+            let _ = std::fs::remove_dir_all(staging);
+        }
+    }
+}
+
+/// Brings an existing site up to date.
+fn update(
+    out: &Path,
+    changed: &[(String, Vec<u8>)],
+    paths: &BTreeSet<String>,
+) -> Result<Written, Error> {
+    changed
+        .par_iter()
+        .try_for_each(|(rel, bytes)| put(&out.join(rel), bytes))?;
     if !out.join(MARKER).is_file() {
         put(&out.join(MARKER), MARKER_TEXT.as_bytes())?;
     }
-    let keep: BTreeSet<PathBuf> = files
-        .iter()
-        .map(|(rel, _)| PathBuf::from(rel))
-        .chain([PathBuf::from(MARKER)])
-        .collect();
     let mut removed = 0;
     let mut folders = Vec::new();
     for entry in WalkDir::new(out)
@@ -114,9 +155,10 @@ fn update(out: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, Error> {
         let Ok(rel) = entry.path().strip_prefix(out) else {
             continue;
         };
+        let rel = rel.to_string_lossy().replace('\\', "/");
         if entry.file_type().is_dir() {
             folders.push(entry.path().to_owned());
-        } else if !keep.contains(rel) {
+        } else if rel != MARKER && !paths.contains(&rel) {
             std::fs::remove_file(entry.path()).map_err(|e| io_error(entry.path(), e))?;
             removed += 1;
         }
@@ -125,10 +167,9 @@ fn update(out: &Path, files: &[(String, Vec<u8>)]) -> Result<Written, Error> {
         // Only empty folders go; a failure just means something is still inside.
         let _ = std::fs::remove_dir(folder);
     }
-    let written = changed.iter().filter(|&&c| c).count();
     Ok(Written {
-        written,
-        unchanged: files.len() - written,
+        written: changed.len(),
+        unchanged: paths.len() - changed.len(),
         removed,
     })
 }

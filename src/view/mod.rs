@@ -190,6 +190,33 @@ fn counts(
     counts
 }
 
+/// The site as every page's `site` sees it: each relationship without the details only its
+/// own page shows (meetings, timeline, agreement, diagnostics), which on a large program
+/// would otherwise be copied into every page's context.
+pub struct Summary<'a>(pub &'a Site);
+
+impl Serialize for Summary<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let site = self.0;
+        let mut s = serializer.serialize_struct("Site", 8)?;
+        s.serialize_field("program", &site.program)?;
+        s.serialize_field("counts", &site.counts)?;
+        s.serialize_field("meetings_per_month", &site.meetings_per_month)?;
+        s.serialize_field("due", &site.due)?;
+        let summaries: Vec<_> = site
+            .relationships
+            .iter()
+            .map(RelationshipView::summary)
+            .collect();
+        s.serialize_field("relationships", &summaries)?;
+        s.serialize_field("mentors", &site.mentors)?;
+        s.serialize_field("compliance", &site.compliance)?;
+        s.serialize_field("rules", &site.rules)?;
+        s.end()
+    }
+}
+
 /// "30 November 2026".
 pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()

@@ -124,6 +124,54 @@ pub struct AgreementView {
     pub expenses_by_participants: bool,
 }
 
+/// What the relationships index shows of a relationship (`site.relationships[*]`).
+#[derive(Debug, Serialize)]
+pub struct RelationshipSummary<'a> {
+    pub id: &'a str,
+    pub href: &'a str,
+    pub loaded: bool,
+    pub mentor: Option<&'a PersonRef>,
+    pub mentee: Option<&'a PersonRef>,
+    pub start: &'a str,
+    pub end: &'a str,
+    pub dissolved_on: Option<&'a str>,
+    pub status: &'a str,
+    pub meetings_held: usize,
+    pub last_meeting: Option<&'a str>,
+    pub next_meeting_due: Option<&'a str>,
+    pub meeting_overdue: bool,
+    pub next_evaluation: Option<&'a str>,
+    pub next_evaluation_due: Option<&'a str>,
+    pub evaluation_overdue: bool,
+    pub evaluations: &'a [EvaluationView],
+    pub standing: &'static str,
+}
+
+impl RelationshipView {
+    pub fn summary(&self) -> RelationshipSummary<'_> {
+        RelationshipSummary {
+            id: &self.id,
+            href: &self.href,
+            loaded: self.loaded,
+            mentor: self.mentor.as_ref(),
+            mentee: self.mentee.as_ref(),
+            start: &self.start,
+            end: &self.end,
+            dissolved_on: self.dissolved_on.as_deref(),
+            status: &self.status,
+            meetings_held: self.meetings_held,
+            last_meeting: self.last_meeting.as_deref(),
+            next_meeting_due: self.next_meeting_due.as_deref(),
+            meeting_overdue: self.meeting_overdue,
+            next_evaluation: self.next_evaluation.as_deref(),
+            next_evaluation_due: self.next_evaluation_due.as_deref(),
+            evaluation_overdue: self.evaluation_overdue,
+            evaluations: &self.evaluations,
+            standing: self.standing,
+        }
+    }
+}
+
 impl AgreementView {
     fn new(a: &Agreement) -> AgreementView {
         AgreementView {
