@@ -5,6 +5,7 @@
 
 use crate::model::{Person, Records};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
 
 /// The shortest confidential value worth looking for: shorter ones ("Coffee") are common words.
 const MIN_CHARS: usize = 6;
@@ -88,13 +89,17 @@ impl Guard {
     }
 }
 
-/// Public text, searchable for substrings in any ASCII letter case: every position indexed
-/// by the six bytes that start there (a confidential value is at least six characters).
+/// Public text, searchable for substrings in any ASCII letter case: every position chained
+/// under the six bytes that start there (a confidential value is at least six characters).
 struct PublicText {
     text: Vec<u8>,
-    /// Positions in `text`, sorted by the six bytes at each.
-    positions: Vec<u32>,
+    /// The six bytes at a position, packed → the last position where they start.
+    last: HashMap<u64, u32>,
+    /// For each position, the previous position with the same six bytes (or `NONE`).
+    previous: Vec<u32>,
 }
+
+const NONE: u32 = u32::MAX;
 
 impl PublicText {
     fn new(parts: &[&str]) -> PublicText {
@@ -103,34 +108,51 @@ impl PublicText {
             text.extend(part.bytes().map(|b| b.to_ascii_lowercase()));
             text.push(0);
         }
-        let count = u32::try_from(text.len().saturating_sub(5)).unwrap_or(u32::MAX);
-        let mut positions: Vec<u32> = (0..count).collect();
-        positions.sort_unstable_by_key(|&p| gram(&text, p));
-        PublicText { text, positions }
+        let mut last = HashMap::with_capacity(text.len());
+        let previous = text
+            .windows(6)
+            .enumerate()
+            .map(|(p, window)| {
+                let position = u32::try_from(p).unwrap_or(NONE);
+                last.insert(pack(window), position).unwrap_or(NONE)
+            })
+            .collect();
+        PublicText {
+            text,
+            last,
+            previous,
+        }
     }
 
     fn contains(&self, value: &str) -> bool {
         let needle: Vec<u8> = value.bytes().map(|b| b.to_ascii_lowercase()).collect();
-        let Some(key) = needle.get(..6) else {
+        let Some(key) = needle.get(..6).map(pack) else {
             return false;
         };
-        let first = self
-            .positions
-            .partition_point(|&p| gram(&self.text, p) < key);
-        self.positions[first..]
-            .iter()
-            .take_while(|&&p| gram(&self.text, p) == key)
-            .any(|&p| self.text[p as usize..].starts_with(&needle))
+        let mut position = self.last.get(&key).copied().unwrap_or(NONE);
+        while position != NONE {
+            if self.text[position as usize..].starts_with(&needle) {
+                return true;
+            }
+            position = self.previous[position as usize];
+        }
+        false
     }
 }
 
-fn gram(text: &[u8], position: u32) -> &[u8] {
-    let start = position as usize;
-    &text[start..(start + 6).min(text.len())]
+/// Six bytes as one number.
+fn pack(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .take(6)
+        .fold(0, |key, &b| key << 8 | u64::from(b))
 }
 
 /// A value as it may appear in a page: as is, HTML-escaped, JSON-escaped.
 fn forms(value: &str) -> Vec<String> {
+    if !value.contains(['&', '<', '>', '"', '\'', '\\']) {
+        return vec![value.to_owned()];
+    }
     let html = value
         .replace('&', "&amp;")
         .replace('<', "&lt;")
