@@ -794,3 +794,29 @@ fn a_broken_relationship_feeds_no_rule() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn severity_overrides_apply_to_cross_record_rules() {
+    let no_topics = "---\nmode: email\n---\n";
+    let toml =
+        format!("{PROGRAM_TOML}[severity]\nmentee-agenda = \"error\"\nmeeting-cadence = \"off\"\n");
+    let found = check(
+        &[
+            ("program.toml", Some(&toml)),
+            ("REL/meetings/2026-03-10.md", Some(no_topics)),
+            ("REL/meetings/2026-05-10.md", None),
+        ],
+        &[],
+    );
+    passes(&found, "meeting-cadence");
+    let agenda = fires(&found, "mentee-agenda", "REL/meetings/2026-03-10.md", 1);
+    assert_eq!(agenda.severity, "error", "raised from its default, warning");
+    let program = Program::new();
+    program.write("program.toml", &toml);
+    program.write(
+        "people/pat-kim.yaml",
+        "name: Pat Kim\nroles: [representative]\n",
+    );
+    let json = program.check(&["--format", "json"]).json();
+    assert_eq!(json["summary"]["errors"], 0);
+}

@@ -89,6 +89,7 @@ impl Program {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
     pub rule: String,
+    pub severity: String,
     pub file: String,
     pub line: u64,
     pub column: u64,
@@ -102,6 +103,7 @@ pub fn found(json: &Value) -> Vec<Found> {
         .iter()
         .map(|d| Found {
             rule: d["rule"].as_str().unwrap_or_default().into(),
+            severity: d["severity"].as_str().unwrap_or_default().into(),
             file: d["file"].as_str().unwrap_or_default().into(),
             line: d["line"].as_u64().unwrap_or_default(),
             column: d["column"].as_u64().unwrap_or_default(),
