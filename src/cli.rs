@@ -215,6 +215,11 @@ pub struct CheckArgs {
     /// Colour the human output: auto means on a terminal, unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    /// Compare with the records at git revision REF (e.g. origin/main): each problem is new,
+    /// fixed or existing, and only new errors fail the check.
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod compare;
 pub mod diagnostics;
 pub mod due;
 pub mod error;

@@ -1,11 +1,28 @@
-//! GitHub Actions workflow commands: one `::error`/`::warning` annotation a diagnostic.
+//! GitHub Actions workflow commands: one `::error`/`::warning` annotation a diagnostic. With
+//! `--base`, only the new ones are annotated, so a pull request's Files view shows exactly
+//! what its author broke.
 
-use crate::diagnostics::{Findings, Severity};
+use crate::compare::Comparison;
+use crate::diagnostics::{Diagnostic, Findings, Severity};
 use std::fmt::Write;
 
 pub fn render(findings: &Findings) -> String {
+    annotations(&findings.diagnostics)
+}
+
+/// The new diagnostics; a notice first when there was nothing to compare with at REF.
+pub fn render_compared(comparison: &Comparison) -> String {
     let mut out = String::new();
-    for d in &findings.diagnostics {
+    if let Some(note) = &comparison.note {
+        let _ = writeln!(out, "::notice title=mentorbook check::{}", data(note));
+    }
+    out.push_str(&annotations(&comparison.new));
+    out
+}
+
+fn annotations(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

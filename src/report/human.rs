@@ -1,8 +1,11 @@
 //! rustc-style output: the rule, the message, `--> file:line:column`, the source line with a
-//! caret under the offending key, a help line, and a summary line last.
+//! caret under the offending key, a help line, and a summary line last. With `--base`: the
+//! new diagnostics so, then a count of existing ones, the fixed ones as a short list, and
+//! what the change does to the program.
 
-use super::counts;
-use crate::diagnostics::{Diagnostic, Findings, Severity};
+use super::{counts, new_counts, what_changes};
+use crate::compare::Comparison;
+use crate::diagnostics::{Diagnostic, Findings, Severity, plural};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -51,6 +54,69 @@ pub fn render(findings: &Findings, as_of: NaiveDate, color: bool) -> String {
     };
     let _ = writeln!(out, "{}", paint.wrap(style, &summary));
     out
+}
+
+pub fn render_compared(comparison: &Comparison, as_of: NaiveDate, color: bool) -> String {
+    let paint = Paint(color);
+    let mut out = String::new();
+    if let Some(note) = &comparison.note {
+        let _ = writeln!(out, "{}: {note}\n", paint.wrap(CYAN, "note"));
+    }
+    let mut sources = Sources::default();
+    for d in &comparison.new {
+        let line = if d.snippet {
+            sources.line(&d.file, d.pos.line)
+        } else {
+            None
+        };
+        diagnostic(&mut out, d, line, &paint);
+    }
+    if !comparison.existing.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} (not introduced by this change): run without --base to see them\n",
+            plural(comparison.existing.len(), "existing problem")
+        );
+    }
+    let fixed = comparison
+        .fixed
+        .iter()
+        .map(|d| format!("[{}] {}: {}", d.rule.id(), d.file, d.message));
+    list(&mut out, "fixed by this change:", fixed, &paint);
+    list(
+        &mut out,
+        "what this change does:",
+        what_changes(comparison).into_iter(),
+        &paint,
+    );
+    let summary = format!(
+        "{}, {} fixed, {} existing in {} checked as of {as_of}, compared with {}",
+        new_counts(comparison),
+        comparison.fixed.len(),
+        comparison.existing.len(),
+        plural(comparison.files, "file"),
+        comparison.reference
+    );
+    let style = match (comparison.new_errors(), comparison.new_warnings()) {
+        (0, 0) => BOLD,
+        (0, _) => YELLOW,
+        _ => RED,
+    };
+    let _ = writeln!(out, "{}", paint.wrap(style, &summary));
+    out
+}
+
+/// A heading and its items, then a blank line; nothing when there are no items.
+fn list(out: &mut String, heading: &str, items: impl Iterator<Item = String>, paint: &Paint) {
+    let mut items = items.peekable();
+    if items.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "{}", paint.wrap(BOLD, heading));
+    for item in items {
+        let _ = writeln!(out, "  - {item}");
+    }
+    out.push('\n');
 }
 
 fn diagnostic(out: &mut String, d: &Diagnostic, line: Option<&str>, paint: &Paint) {

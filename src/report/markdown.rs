@@ -1,8 +1,10 @@
 //! A Markdown summary for a pull request comment or `$GITHUB_STEP_SUMMARY`: counts per rule,
 //! then a table of every diagnostic (GitHub shows only the first 10 annotations of a kind).
+//! With `--base`: what the change does, then new, fixed and existing problems, in that order.
 
-use super::counts;
-use crate::diagnostics::{Findings, Severity};
+use super::{counts, new_counts, what_changes};
+use crate::compare::Comparison;
+use crate::diagnostics::{Diagnostic, Findings, Severity, plural};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -13,7 +15,7 @@ pub fn render(findings: &Findings, as_of: NaiveDate, link_base: Option<&str>) ->
     let _ = writeln!(
         out,
         "Checked {} as of {as_of}.",
-        crate::diagnostics::plural(findings.files, "file")
+        plural(findings.files, "file")
     );
     if findings.diagnostics.is_empty() {
         return out;
@@ -30,8 +32,80 @@ pub fn render(findings: &Findings, as_of: NaiveDate, link_base: Option<&str>) ->
     for (rule, (errors, warnings)) in per_rule {
         let _ = writeln!(out, "| `{rule}` | {errors} | {warnings} |");
     }
-    out.push_str("\n| | where | rule | message |\n|---|---|---|---|\n");
-    for d in &findings.diagnostics {
+    out.push('\n');
+    table(&mut out, &findings.diagnostics, "where", link_base);
+    out
+}
+
+pub fn render_compared(
+    comparison: &Comparison,
+    as_of: NaiveDate,
+    link_base: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "### mentorbook check: {} · {} fixed · {} existing\n",
+        new_counts(comparison),
+        comparison.fixed.len(),
+        comparison.existing.len()
+    );
+    let _ = writeln!(
+        out,
+        "Compared with `{}`; checked {} as of {as_of}.",
+        cell(&comparison.reference),
+        plural(comparison.files, "file")
+    );
+    if let Some(note) = &comparison.note {
+        let _ = writeln!(out, "\n> **Note:** {}", cell(note));
+    }
+    out.push_str("\n#### What this change does\n\n");
+    for line in what_changes(comparison) {
+        let _ = writeln!(out, "- {}", cell(&line));
+    }
+    problems(&mut out, comparison, link_base);
+    out
+}
+
+/// The new, fixed and existing sections, in that order; existing ones folded away.
+fn problems(out: &mut String, comparison: &Comparison, link_base: Option<&str>) {
+    let _ = writeln!(out, "\n#### New problems ({})\n", comparison.new.len());
+    if comparison.new.is_empty() {
+        out.push_str("None: this change introduces no problems.\n");
+    } else {
+        table(out, &comparison.new, "where", link_base);
+    }
+    let _ = writeln!(
+        out,
+        "\n#### Fixed by this change ({})\n",
+        comparison.fixed.len()
+    );
+    if comparison.fixed.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        // Their files and lines are as at REF: no links to this commit.
+        let place = format!("where (at `{}`)", cell(&comparison.reference));
+        table(out, &comparison.fixed, &place, None);
+    }
+    let existing = comparison.existing.len();
+    let _ = writeln!(out, "\n#### Existing problems ({existing})\n");
+    if existing == 0 {
+        out.push_str("None.\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Not introduced by this change, so they do not fail this check; fix them in a pull request of their own.\n\n<details><summary>Show {}</summary>\n",
+        plural(existing, "existing problem")
+    );
+    table(out, &comparison.existing, "where", link_base);
+    out.push_str("\n</details>\n");
+}
+
+/// A table of diagnostics: severity, file:line (a link on GitHub), rule, message and help.
+fn table(out: &mut String, diagnostics: &[Diagnostic], place: &str, link_base: Option<&str>) {
+    let _ = write!(out, "| | {place} | rule | message |\n|---|---|---|---|\n");
+    for d in diagnostics {
         let mark = match d.severity {
             Severity::Error => "❌ error",
             Severity::Warning => "⚠️ warning",
@@ -47,7 +121,6 @@ pub fn render(findings: &Findings, as_of: NaiveDate, link_base: Option<&str>) ->
         }
         let _ = writeln!(out, "| {mark} | {place} | `{}` | {message} |", d.rule.id());
     }
-    out
 }
 
 /// Text that cannot break out of a table cell or inject HTML.

@@ -1,5 +1,6 @@
 //! The four output formats of `mentorbook check` (rules.md, "Output formats"). Each renders
-//! the sorted findings to one string, byte for byte the same for the same records and as-of.
+//! the sorted findings to one string, byte for byte the same for the same records and as-of;
+//! with `--base`, each renders the comparison instead (`render_compared`).
 
 mod github;
 mod human;
@@ -7,6 +8,7 @@ mod json;
 mod markdown;
 
 use crate::cli::{Color, Format};
+use crate::compare::Comparison;
 use crate::diagnostics::{Findings, plural};
 use chrono::NaiveDate;
 use std::io::IsTerminal;
@@ -49,6 +51,62 @@ pub fn render(format: Format, findings: &Findings, as_of: NaiveDate, styling: St
         Format::Json => json::render(findings, as_of),
         Format::Markdown => markdown::render(findings, as_of, styling.link_base.as_deref()),
     }
+}
+
+/// The comparison with `--base REF`: new, fixed and existing diagnostics, and what the change
+/// does to the program.
+pub fn render_compared(
+    format: Format,
+    comparison: &Comparison,
+    as_of: NaiveDate,
+    styling: Styling,
+) -> String {
+    match format {
+        Format::Human => human::render_compared(comparison, as_of, styling.color),
+        Format::Github => github::render_compared(comparison),
+        Format::Json => json::render_compared(comparison, as_of),
+        Format::Markdown => {
+            markdown::render_compared(comparison, as_of, styling.link_base.as_deref())
+        }
+    }
+}
+
+/// "1 new error, 2 new warnings" or "no new problems".
+fn new_counts(comparison: &Comparison) -> String {
+    match (comparison.new_errors(), comparison.new_warnings()) {
+        (0, 0) => "no new problems".into(),
+        (e, 0) => plural(e, "new error"),
+        (0, w) => plural(w, "new warning"),
+        (e, w) => format!("{}, {}", plural(e, "new error"), plural(w, "new warning")),
+    }
+}
+
+/// "What this change does", one line an item: each relationship whose standing changes
+/// (or that none does), then "1 meeting and 0 evaluations added" with any removed.
+fn what_changes(comparison: &Comparison) -> Vec<String> {
+    let c = &comparison.changes;
+    let mut lines: Vec<String> = c.relationships.iter().map(|r| r.to_string()).collect();
+    if lines.is_empty() {
+        lines.push("no relationship changes its standing".into());
+    }
+    let mut added = format!(
+        "{} and {} added",
+        plural(c.meetings_added, "meeting"),
+        plural(c.evaluations_added, "evaluation")
+    );
+    let removed: Vec<String> = [
+        (c.meetings_removed, "meeting"),
+        (c.evaluations_removed, "evaluation"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, noun)| plural(n, noun))
+    .collect();
+    if !removed.is_empty() {
+        added.push_str(&format!("; {} removed", removed.join(" and ")));
+    }
+    lines.push(added);
+    lines
 }
 
 /// "2 errors, 1 warning" or "no problems".

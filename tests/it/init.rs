@@ -76,14 +76,18 @@ fn the_workflow_checks_pull_requests_and_publishes_main() {
         workflow["on"]["pull_request"].is_null() && workflow["on"].get("pull_request").is_some()
     );
     assert_eq!(workflow["on"]["push"]["branches"][0], "main");
-    let check = workflow["jobs"]["check"]["steps"].as_array().unwrap();
+    // Pull requests are checked against their base branch, so only what they break fails.
+    let job = &workflow["jobs"]["check"];
+    assert_eq!(job["if"], "${{ github.event_name == 'pull_request' }}");
+    assert_eq!(job["env"]["BASE"], "origin/${{ github.base_ref }}");
+    let check = job["steps"].as_array().unwrap();
     assert_eq!(check[0]["with"]["fetch-depth"], 0);
     let runs: Vec<&str> = check.iter().filter_map(|s| s["run"].as_str()).collect();
     assert_eq!(
         runs,
         [
-            "mentorbook check --format github",
-            "mentorbook check --format markdown >> \"$GITHUB_STEP_SUMMARY\" || true"
+            "mentorbook check --base \"$BASE\" --format github",
+            "mentorbook check --base \"$BASE\" --format markdown >> \"$GITHUB_STEP_SUMMARY\" || true"
         ]
     );
     let publish = &workflow["jobs"]["publish"];
@@ -99,6 +103,20 @@ fn the_workflow_checks_pull_requests_and_publishes_main() {
         "{uses:?}"
     );
     assert!(uses.contains(&"actions/deploy-pages@v4"), "{uses:?}");
+    // On main, time passing (an overdue relationship) never turns the run red.
+    let runs: Vec<&str> = publish["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["run"].as_str())
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            "mentorbook check --format markdown >> \"$GITHUB_STEP_SUMMARY\" || true",
+            "mentorbook build --out site"
+        ]
+    );
     assert!(text.contains(&format!(
         "MENTORBOOK_VERSION: \"{}\"",
         env!("CARGO_PKG_VERSION")

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per feature, fixture record sets under
 //! `tests/fixtures/<case>/records/`.
 
+mod base;
 mod build;
 mod catalogue;
 mod demo;
