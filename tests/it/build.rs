@@ -361,8 +361,16 @@ fn base_url_makes_links_absolute() {
 fn pages_say_when_the_records_last_changed_in_git() {
     let dir = demo();
     let git = |args: &[&str]| {
-        let out = std::process::Command::new("git").args(args).current_dir(dir.path()).output().unwrap();
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     };
     // Outside git: nothing is said.
@@ -370,10 +378,27 @@ fn pages_say_when_the_records_last_changed_in_git() {
     let plain = std::fs::read_to_string(dir.path().join("plain/index.html")).unwrap();
     assert!(!plain.contains("last changed"), "no git, no date");
     git(&["init", "-q"]);
-    git(&["-c", "user.name=T", "-c", "user.email=t@example.org", "add", "records"]);
-    git(&["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "records"]);
+    git(&[
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@example.org",
+        "add",
+        "records",
+    ]);
+    git(&[
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@example.org",
+        "commit",
+        "-q",
+        "-m",
+        "records",
+    ]);
     let date = git(&["log", "-1", "--format=%cs"]);
     assert_eq!(build(dir.path(), &["--out", "tracked"]).code, 0);
-    let page = std::fs::read_to_string(dir.path().join("tracked/relationships/index.html")).unwrap();
+    let page =
+        std::fs::read_to_string(dir.path().join("tracked/relationships/index.html")).unwrap();
     assert!(page.contains(&date), "{date} not on the page");
 }
