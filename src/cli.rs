@@ -26,6 +26,11 @@ pub enum Command {
     /// Example: mentorbook build --out site --base-url https://mla.example.org/mentoring/
     Build(BuildArgs),
 
+    /// Preview the dashboard at http://127.0.0.1:PORT/, rebuilt and reloaded as files change.
+    ///
+    /// Example: mentorbook serve --port 4000 --open
+    Serve(ServeArgs),
+
     /// List the rule catalogue with default severities.
     ///
     /// Example: mentorbook rules
@@ -238,6 +243,28 @@ pub struct BuildArgs {
     /// Write links under this URL instead of relative links.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub records: RecordsArgs,
+
+    /// A folder whose files replace the built-in templates of the same name; watched too.
+    #[arg(long, value_name = "DIR", default_value = "templates")]
+    pub templates: PathBuf,
+
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, value_name = "N", default_value_t = 4000)]
+    pub port: u16,
+
+    /// The address to listen on. Only the default, loopback, keeps other machines out.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+
+    /// Open the dashboard in the browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

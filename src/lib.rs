@@ -18,6 +18,7 @@ pub mod rules;
 pub mod scaffold;
 pub mod schedule;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod view;

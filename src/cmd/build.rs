@@ -1,55 +1,40 @@
 //! `mentorbook build`: load and check the records, build the public view, render every page,
-//! guard it, and write the site.
+//! guard it, and write the site. `serve` runs the same pipeline and keeps the files in memory.
 
 use crate::cli::BuildArgs;
 use crate::diagnostics::Findings;
 use crate::error::{Error, Result};
-use crate::render::{self, Links, guard::Guard, templates::Templates};
+use crate::render::{self, Job, Links, Pages, guard::Guard, guard::Leak, templates::Templates};
+use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::path::Path;
 
 pub fn run(args: &BuildArgs) -> Result<u8> {
     let mut progress = crate::progress::Progress::new();
-    let root = &args.records.records;
-    let loaded = crate::load::load(root, &root.to_string_lossy())?;
-    let records = loaded.records;
-    let as_of = args
-        .records
-        .as_of
-        .or(records.config.as_of)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let mut diagnostics = loaded.diagnostics;
-    diagnostics.extend(crate::rules::check(&records, as_of));
-    let findings = Findings::resolve(
-        diagnostics,
-        |rule| records.config.level(rule),
-        records.files,
-    );
-    let site = crate::view::build(&records, &findings, as_of, render::git::last_changed(root));
-    let templates = Templates::load(Some(&args.templates))?;
-    let guidelines = records
-        .guidelines
-        .as_ref()
-        .and_then(|g| g.record.as_deref());
-    let links = Links {
+    let prepared = Prepared::new(&SiteOptions {
+        records: &args.records.records,
+        as_of: args.records.as_of,
+        templates: &args.templates,
         base_url: args.base_url.clone(),
-    };
+    })?;
+    let as_of = prepared.as_of;
+    let findings = &prepared.findings;
     progress.step(&format!(
         "rendering {} relationship pages",
-        site.relationships.len()
+        prepared.site.relationships.len()
     ));
     let target = render::output::prepare(&args.out)?;
-    let pages = render::Pages::new(&site, guidelines, &templates, &links);
-    let guard = guard(&records, guidelines, &templates);
+    let pages = prepared.pages();
     // Each file is rendered, guarded and handed to the target in one parallel pass, so a
     // large program never holds every page in memory.
     let outcomes: Vec<Outcome> = pages
         .jobs
         .par_iter()
         .map(|job| {
-            let bytes = pages.render(job)?;
-            if let Some(leak) = guard.scan(&job.path, &bytes) {
-                return Ok(Outcome::Leak(leak));
-            }
+            let bytes = match prepared.render(&pages, job)? {
+                Ok(bytes) => bytes,
+                Err(leak) => return Ok(Outcome::Leak(leak)),
+            };
             Ok(match target.accept(&job.path, bytes)? {
                 Some(changed) => Outcome::Changed(changed),
                 None => Outcome::Kept,
@@ -95,6 +80,111 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
     Ok(0)
 }
 
+/// What one build reads (`build` and `serve` alike).
+pub struct SiteOptions<'a> {
+    pub records: &'a Path,
+    pub as_of: Option<NaiveDate>,
+    pub templates: &'a Path,
+    pub base_url: Option<String>,
+}
+
+/// A build up to its files: the records loaded and checked, their public view, the templates
+/// and the privacy guard.
+pub struct Prepared {
+    pub as_of: NaiveDate,
+    pub findings: Findings,
+    records: crate::model::Records,
+    site: crate::view::Site,
+    templates: Templates,
+    links: Links,
+    guard: Guard,
+}
+
+impl Prepared {
+    /// Loads and checks the records and the templates; stops on a failure (exit 2).
+    pub fn new(options: &SiteOptions) -> Result<Prepared> {
+        let root = options.records;
+        let loaded = crate::load::load(root, &root.to_string_lossy())?;
+        let records = loaded.records;
+        let as_of = options
+            .as_of
+            .or(records.config.as_of)
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let mut diagnostics = loaded.diagnostics;
+        diagnostics.extend(crate::rules::check(&records, as_of));
+        let findings = Findings::resolve(
+            diagnostics,
+            |rule| records.config.level(rule),
+            records.files,
+        );
+        let site = crate::view::build(&records, &findings, as_of, render::git::last_changed(root));
+        let templates = Templates::load(Some(options.templates))?;
+        let guard = guard(&records, guidelines(&records), &templates);
+        Ok(Prepared {
+            as_of,
+            findings,
+            site,
+            templates,
+            links: Links {
+                base_url: options.base_url.clone(),
+            },
+            guard,
+            records,
+        })
+    }
+
+    /// The site's files, not yet rendered.
+    pub fn pages(&self) -> Pages<'_> {
+        Pages::new(
+            &self.site,
+            guidelines(&self.records),
+            &self.templates,
+            &self.links,
+        )
+    }
+
+    /// One file, rendered and guarded: its bytes, or the confidential value found in them.
+    pub fn render(&self, pages: &Pages, job: &Job) -> Result<std::result::Result<Vec<u8>, Leak>> {
+        let bytes = pages.render(job)?;
+        Ok(match self.guard.scan(&job.path, &bytes) {
+            Some(leak) => Err(leak),
+            None => Ok(bytes),
+        })
+    }
+
+    /// Every file of the site in memory, in path order, or every leak the guard found.
+    pub fn render_all(&self) -> Result<std::result::Result<Vec<render::File>, Vec<Leak>>> {
+        let pages = self.pages();
+        let rendered: Vec<_> = pages
+            .jobs
+            .par_iter()
+            .map(|job| Ok((job.path.clone(), self.render(&pages, job)?)))
+            .collect::<Result<_>>()?;
+        let mut files = Vec::new();
+        let mut leaks = Vec::new();
+        for (path, outcome) in rendered {
+            match outcome {
+                Ok(bytes) => files.push((path, bytes)),
+                Err(leak) => leaks.push(leak),
+            }
+        }
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        leaks.sort_by(|a, b| a.output.cmp(&b.output));
+        Ok(if leaks.is_empty() {
+            Ok(files)
+        } else {
+            Err(leaks)
+        })
+    }
+}
+
+fn guidelines(records: &crate::model::Records) -> Option<&str> {
+    records
+        .guidelines
+        .as_ref()
+        .and_then(|g| g.record.as_deref())
+}
+
 /// The privacy guard: every confidential value of the records, less those in public text
 /// (public fields, guidelines, the built-in templates, the rule explanations).
 fn guard(
@@ -116,7 +206,7 @@ fn guard(
 
 /// What happened to one file of the site.
 enum Outcome {
-    Leak(render::guard::Leak),
+    Leak(Leak),
     Changed((String, Vec<u8>)),
     Kept,
 }

@@ -6,6 +6,7 @@ mod init;
 mod new;
 mod rules;
 mod schema;
+mod serve;
 mod status;
 
 use crate::cli::{Cli, Command};
@@ -16,6 +17,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
         Command::New(what) => new::run(&what),

@@ -12,6 +12,7 @@ mod init;
 mod new;
 mod rules;
 mod schema;
+mod serve;
 mod status;
 mod structural;
 mod support;

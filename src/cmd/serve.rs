@@ -1,0 +1,209 @@
+//! `mentorbook serve`: the dashboard at http://127.0.0.1:PORT/, rebuilt in memory by `build`'s
+//! own pipeline whenever a record or template changes, with open pages reloading themselves.
+//! What stops a build shows in the browser instead of stopping the server, and nothing is
+//! written to disk (so `site/` is never touched and Ctrl-C leaves nothing to clean up).
+
+use super::build::{Prepared, SiteOptions};
+use crate::cli::ServeArgs;
+use crate::error::{Error, Result};
+use crate::render::{File, guard::Leak};
+use crate::serve::{Current, Outcome, http, watch};
+use chrono::NaiveDate;
+use std::io::{ErrorKind, Write};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Threads answering requests: a browser opens a few connections at once.
+const THREADS: usize = 4;
+
+/// What every rebuild reads.
+#[derive(Clone)]
+struct Options {
+    records: PathBuf,
+    as_of: Option<NaiveDate>,
+    templates: PathBuf,
+}
+
+pub fn run(args: &ServeArgs) -> Result<u8> {
+    let records = &args.records.records;
+    if !records.is_dir() {
+        return Err(Error::NoRecords {
+            path: records.to_string_lossy().into_owned(),
+        });
+    }
+    let listener = listen(SocketAddr::new(args.bind, args.port))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let server = tiny_http::Server::from_listener(listener, None)
+        .map_err(|e| Error::Usage(format!("cannot serve on {address}: {e}")))?;
+    let options = Options {
+        records: records.clone(),
+        as_of: args.records.as_of,
+        templates: args.templates.clone(),
+    };
+    let current = Arc::new(Current::new(Outcome::Failed("not built yet".into())));
+    let watched = [options.records.clone(), options.templates.clone()];
+    let (for_watcher, current_for_watcher) = (options.clone(), Arc::clone(&current));
+    // Watching starts before the first build, so a change made while it runs is not missed.
+    if let Err(e) = watch::start(&watched, move || {
+        rebuild(&for_watcher, &current_for_watcher)
+    }) {
+        eprintln!("warning: cannot watch for changes ({e}): restart serve to see them");
+    }
+    rebuild(&options, &current);
+    let url = format!("http://{address}/");
+    if !args.bind.is_loopback() {
+        eprintln!("warning: serving on {address}: other machines can reach this preview");
+    }
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "serving {url} (Ctrl-C to stop)");
+    let _ = stdout.flush();
+    drop(stdout);
+    if args.open {
+        open_browser(&browser_url(address));
+    }
+    http::serve(server, current, THREADS);
+    Ok(0)
+}
+
+/// Binds `address`, with one sentence on what to do when that fails.
+fn listen(address: SocketAddr) -> Result<TcpListener> {
+    TcpListener::bind(address).map_err(|e| {
+        let what = match e.kind() {
+            ErrorKind::AddrInUse => format!(
+                "port {} is in use: pass another --port, or --port 0 for a free one",
+                address.port()
+            ),
+            ErrorKind::AddrNotAvailable => format!(
+                "{} is not an address of this machine: pass another --bind",
+                address.ip()
+            ),
+            ErrorKind::PermissionDenied => format!(
+                "port {} needs privileges: pass a --port above 1023",
+                address.port()
+            ),
+            _ => format!("{e}"),
+        };
+        Error::Usage(format!("cannot listen on {address}: {what}"))
+    })
+}
+
+/// Builds the site and serves it from now on; reports on stderr. Never panics: a bug in the
+/// build shows as an error page like any other failure.
+fn rebuild(options: &Options, current: &Current) {
+    let started = Instant::now();
+    let built = catch_unwind(AssertUnwindSafe(|| build_in_memory(options))).unwrap_or_else(|_| {
+        Err(
+            "mentorbook failed while building (the message above says where); \
+             save a file to try again"
+                .into(),
+        )
+    });
+    let outcome = match built {
+        Ok(Built { files, summary }) => {
+            eprintln!("built {summary} in {} ms", started.elapsed().as_millis());
+            Outcome::Site(files.into_iter().collect())
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n(shown in the browser until the next good save)");
+            Outcome::Failed(message)
+        }
+    };
+    current.replace(outcome);
+}
+
+/// A site built in memory.
+struct Built {
+    files: Vec<File>,
+    /// "18 files as of 2026-11-30; 2 errors, 0 warnings in the records"
+    summary: String,
+}
+
+/// Every file of the site, or the message of what stopped the build.
+fn build_in_memory(options: &Options) -> std::result::Result<Built, String> {
+    let prepared = Prepared::new(&SiteOptions {
+        records: &options.records,
+        as_of: options.as_of,
+        templates: &options.templates,
+        base_url: None,
+    })
+    .map_err(|e| describe(&e, options))?;
+    let files = prepared
+        .render_all()
+        .map_err(|e| describe(&e, options))?
+        .map_err(|leaks| leak_message(&leaks))?;
+    let summary = format!(
+        "{} files as of {}; {} errors, {} warnings in the records",
+        files.len(),
+        prepared.as_of,
+        prepared.findings.errors(),
+        prepared.findings.warnings()
+    );
+    Ok(Built { files, summary })
+}
+
+/// The message of what stopped a build; a template's names the folder it was read from.
+fn describe(error: &Error, options: &Options) -> String {
+    match error {
+        Error::Template { .. } => format!(
+            "{error}\nTemplates are read from {} (a file there replaces the built-in one of the same name).",
+            options.templates.display()
+        ),
+        _ => error.to_string(),
+    }
+}
+
+/// The privacy guard's findings, as `build` prints them: never the value itself.
+fn leak_message(leaks: &[Leak]) -> String {
+    let mut message = format!(
+        "the privacy guard found confidential values in {} file(s); nothing is served until they are gone",
+        leaks.len()
+    );
+    for leak in leaks {
+        message.push_str(&format!(
+            "\nprivacy guard: {} would contain a confidential value ({}) from {}",
+            leak.output, leak.what, leak.record
+        ));
+    }
+    message
+}
+
+/// The address a browser on this machine opens: the loopback one when listening on all.
+fn browser_url(address: SocketAddr) -> String {
+    let ip = if address.ip().is_unspecified() {
+        IpAddr::V4(Ipv4Addr::LOCALHOST)
+    } else {
+        address.ip()
+    };
+    format!("http://{}/", SocketAddr::new(ip, address.port()))
+}
+
+/// Opens `url` with the platform's opener; a failure only costs the convenience.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let opened = command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match opened {
+        // Reaped on a thread of its own, so it never lingers as a zombie.
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+        }
+        Err(_) => eprintln!("could not open a browser: open {url} yourself"),
+    }
+}
