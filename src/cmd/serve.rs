@@ -150,7 +150,7 @@ fn build_in_memory(options: &Options) -> std::result::Result<Built, String> {
 fn describe(error: &Error, options: &Options) -> String {
     match error {
         Error::Template { .. } => format!(
-            "{error}\nTemplates are read from {} (a file there replaces the built-in one of the same name).",
+            "{error}\n(A file in `{}` replaces the built-in template of the same name.)",
             options.templates.display()
         ),
         _ => error.to_string(),
