@@ -27,7 +27,7 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
     let pages = prepared.pages();
     // Each file is rendered, guarded and handed to the target in one parallel pass, so a
     // large program never holds every page in memory.
-    let outcomes: Vec<Outcome> = pages
+    let outcomes: Result<Vec<Outcome>> = pages
         .jobs
         .par_iter()
         .map(|job| {
@@ -40,8 +40,15 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
                 None => Outcome::Kept,
             })
         })
-        .collect::<Result<_>>()
-        .inspect_err(|_| ())?;
+        .collect::<Result<_>>();
+    // A failed render (a template error) leaves `--out` as it was, staging folder and all.
+    let outcomes = match outcomes {
+        Ok(outcomes) => outcomes,
+        Err(error) => {
+            target.abandon();
+            return Err(error);
+        }
+    };
     let mut leaks = Vec::new();
     let mut changed = Vec::new();
     for outcome in outcomes {
@@ -119,7 +126,12 @@ impl Prepared {
         );
         let site = crate::view::build(&records, &findings, as_of, render::git::last_changed(root));
         let templates = Templates::load(Some(options.templates))?;
-        let guard = guard(&records, guidelines(&records), &templates);
+        let guard = guard(
+            &records,
+            guidelines(&records),
+            &templates,
+            &crate::view::PublicIds::new(&records),
+        );
         Ok(Prepared {
             as_of,
             findings,
@@ -191,8 +203,9 @@ fn guard(
     records: &crate::model::Records,
     guidelines: Option<&str>,
     templates: &Templates,
+    names: &crate::view::PublicIds,
 ) -> Guard {
-    let public = render::guard::public_values(records);
+    let public = render::guard::public_values(records, names);
     let mut public_text: Vec<&str> = vec![&public];
     public_text.extend(guidelines);
     public_text.extend(templates.builtin_sources.iter().copied());
@@ -201,7 +214,7 @@ fn guard(
             .iter()
             .map(|r| crate::rules::explain::explanation(*r)),
     );
-    Guard::new(records, &public_text)
+    Guard::new(records, &public_text, names)
 }
 
 /// What happened to one file of the site.

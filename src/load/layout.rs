@@ -189,7 +189,13 @@ fn relationship_file(id: &str, name: &str) -> Result<Place, Misplaced> {
 fn meeting(id: &str, name: &str) -> Result<Place, Misplaced> {
     let here = format!("relationships/{id}/meetings/");
     let (stem, ext) = split_ext(name);
-    let (date_part, rest) = stem.split_at(stem.len().min(10));
+    // Ten bytes, or the whole stem when it is shorter or the tenth byte splits a character.
+    let cut = if stem.is_char_boundary(10) {
+        10
+    } else {
+        stem.len()
+    };
+    let (date_part, rest) = stem.split_at(cut.min(stem.len()));
     let date = match parse_date(date_part) {
         Ok(date) => date,
         Err(why) if why.starts_with("is not a real date") => {
@@ -234,8 +240,9 @@ fn evaluation(id: &str, name: &str) -> Result<Place, Misplaced> {
     let (stem, ext) = split_ext(name);
     let upper = stem.to_uppercase();
     let parsed = upper.split_once("-Q").and_then(|(year, q)| {
-        let year: i32 = year.parse().ok().filter(|_| year.len() == 4)?;
-        let number: u32 = q.parse().ok().filter(|_| q.len() == 1)?;
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let year: i32 = year.parse().ok().filter(|_| digits(year, 4))?;
+        let number: u32 = q.parse().ok().filter(|_| digits(q, 1))?;
         Some(Quarter { year, number })
     });
     match parsed {
@@ -309,6 +316,8 @@ mod tests {
             })
         );
         assert!(file(&["relationships", "r-1", "meetings", "2026-03-05-1.md"]).is_err());
+        assert!(file(&["relationships", "r-1", "meetings", "Treffen März.md"]).is_err());
+        assert!(file(&["relationships", "r-1", "evaluations", "+202-Q1.yaml"]).is_err());
         assert!(is_valid_id("r-2026-014") && !is_valid_id("-x") && !is_valid_id("Dana"));
     }
 }

@@ -4,6 +4,7 @@
 //! real leak. A hit fails the build without printing the value.
 
 use crate::model::{Person, Records};
+use crate::view::PublicIds;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
@@ -40,10 +41,26 @@ impl Guard {
     /// Collects every confidential value of `records`, leaving out those that also occur in
     /// `public` (public field values, guidelines, built-in templates, rule explanations), and
     /// compiles the rest — as written, HTML-escaped and JSON-escaped — into one automaton.
-    pub fn new(records: &Records, public: &[&str]) -> Guard {
+    pub fn new(records: &Records, public: &[&str], names: &PublicIds) -> Guard {
         let mut files = Vec::new();
         let mut secrets = Vec::new();
         collect(records, &mut files, &mut secrets);
+        // A relationship published under a substitute: its own id must appear nowhere.
+        for (id, _) in names.substituted() {
+            let file = records
+                .relationships
+                .get(id)
+                .and_then(|f| f.relationship.as_ref());
+            files.push(file.map_or_else(
+                || format!("{}/relationships/{id}", records.root),
+                |f| f.file.clone(),
+            ));
+            secrets.push(Secret {
+                value: id.to_owned(),
+                file: u32::try_from(files.len() - 1).unwrap_or(u32::MAX),
+                what: "id of a relationship published under a substitute",
+            });
+        }
         let public = PublicText::new(public);
         let mut patterns = Vec::new();
         let mut sources = Vec::new();
@@ -77,9 +94,17 @@ impl Guard {
         self.sources.is_empty()
     }
 
-    /// The first confidential value in `bytes`, if any.
+    /// The first confidential value in `bytes`, if any. An HTML page is read as a browser
+    /// shows it, with character references (`&amp;`, `&#39;`…) decoded.
     pub fn scan(&self, output: &str, bytes: &[u8]) -> Option<Leak> {
-        let found = self.matcher.as_ref()?.find(bytes)?;
+        let decoded;
+        let text = if output.ends_with(".html") {
+            decoded = decode_references(bytes);
+            &decoded[..]
+        } else {
+            bytes
+        };
+        let found = self.matcher.as_ref()?.find(text)?;
         let (file, what) = self.sources[found.pattern().as_usize()];
         Some(Leak {
             output: output.to_owned(),
@@ -148,25 +173,55 @@ fn pack(bytes: &[u8]) -> u64 {
         .fold(0, |key, &b| key << 8 | u64::from(b))
 }
 
-/// A value as it may appear in a page: as is, HTML-escaped, JSON-escaped.
+/// A value as it may appear in a file: as is, and JSON-escaped (HTML pages are decoded
+/// before scanning instead, whichever way a template escapes).
 fn forms(value: &str) -> Vec<String> {
-    if !value.contains(['&', '<', '>', '"', '\'', '\\']) {
-        return vec![value.to_owned()];
-    }
-    let html = value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#x27;");
     let json = value.replace('\\', "\\\\").replace('"', "\\\"");
-    let mut forms = vec![value.to_owned()];
-    for form in [html, json] {
-        if !forms.contains(&form) {
-            forms.push(form);
-        }
+    if json == value {
+        vec![value.to_owned()]
+    } else {
+        vec![value.to_owned(), json]
     }
-    forms
+}
+
+/// HTML text with its character references decoded: the named ones templates produce
+/// (`&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&nbsp;`) and every numeric one.
+fn decode_references(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'&'
+            && let Some(end) = bytes[i..].iter().take(12).position(|&b| b == b';')
+            && let Some(c) = reference(&bytes[i + 1..i + end])
+        {
+            let mut buffer = [0; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            i += end + 1;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
+}
+
+fn reference(name: &[u8]) -> Option<char> {
+    let number = |digits: &[u8], radix| {
+        u32::from_str_radix(std::str::from_utf8(digits).ok()?, radix)
+            .ok()
+            .and_then(char::from_u32)
+    };
+    match name {
+        b"amp" => Some('&'),
+        b"lt" => Some('<'),
+        b"gt" => Some('>'),
+        b"quot" => Some('"'),
+        b"apos" => Some('\''),
+        b"nbsp" => Some(' '),
+        [b'#', b'x' | b'X', hex @ ..] => number(hex, 16),
+        [b'#', decimal @ ..] => number(decimal, 10),
+        _ => None,
+    }
 }
 
 fn collect(records: &Records, files: &mut Vec<String>, out: &mut Vec<Secret>) {
@@ -286,7 +341,7 @@ fn body_lines(body: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The public values of the records: what a page may show, so never a leak.
-pub fn public_values(records: &Records) -> String {
+pub fn public_values(records: &Records, names: &PublicIds) -> String {
     let mut values: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     values.insert(&records.config.name);
     values.insert(&records.config.association);
@@ -310,7 +365,7 @@ pub fn public_values(records: &Records) -> String {
         }
     }
     for (id, folder) in &records.relationships {
-        values.insert(id);
+        values.insert(names.get(id));
         for meeting in &folder.meetings {
             if let Some(m) = &meeting.loaded.record {
                 values.insert(&m.mode.value);
@@ -321,4 +376,19 @@ pub fn public_values(records: &Records) -> String {
         }
     }
     values.into_iter().collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_references;
+
+    #[test]
+    fn pages_are_scanned_as_a_browser_shows_them() {
+        let decoded =
+            decode_references(b"Sam&#39;s &amp; Jo&#x27;s &lt;b&gt; &quot;x&quot; &bogus; &");
+        assert_eq!(
+            String::from_utf8(decoded).unwrap(),
+            "Sam's & Jo's <b> \"x\" &bogus; &"
+        );
+    }
 }

@@ -169,7 +169,7 @@ fn update(
     }
     Ok(Written {
         written: changed.len(),
-        unchanged: paths.len() - changed.len(),
+        unchanged: paths.len().saturating_sub(changed.len()),
         removed,
     })
 }
@@ -181,7 +181,9 @@ fn put(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let name = path
         .file_name()
         .map_or("file".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = folder.join(format!(".{name}.tmp"));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let temporary = folder.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     std::fs::write(&temporary, bytes).map_err(|e| io_error(&temporary, e))?;
     std::fs::rename(&temporary, path).map_err(|e| io_error(path, e))
 }

@@ -53,13 +53,42 @@ impl<'a> Redactor<'a> {
             .is_some_and(|p| p.publish)
     }
 
-    /// Replaces every substituted relationship id in `text`.
-    fn public_text(&self, text: &str) -> String {
-        let mut text = text.to_owned();
-        for (id, public) in self.names.substituted() {
-            text = text.replace(id, public);
+    /// Where a problem is, as the dashboard may say it: an unpublished person's file is not
+    /// named (its name is their id); a relationship's files go under its public id; for a
+    /// misplaced file or folder only the area of the layout is named, since its name is
+    /// whatever someone typed.
+    fn place(&self, d: &Diagnostic, parts: &[&str]) -> String {
+        let folder = |id: &str| {
+            self.records
+                .relationships
+                .contains_key(id)
+                .then(|| self.names.get(id).to_owned())
+        };
+        match parts {
+            ["people", name] => {
+                let id = name.split('.').next().unwrap_or(name);
+                if self.published(id) && d.rule != Rule::Layout {
+                    format!("people/{name}")
+                } else {
+                    HIDDEN_PERSON.to_owned()
+                }
+            }
+            ["people", ..] => "people/".to_owned(),
+            ["relationships", id, rest @ ..] => match folder(id) {
+                Some(public) if d.rule != Rule::Layout || *rest == ["relationship.yaml"] => {
+                    let mut path = format!("relationships/{public}");
+                    for part in rest {
+                        path.push('/');
+                        path.push_str(part);
+                    }
+                    path
+                }
+                Some(public) => format!("relationships/{public}/"),
+                None => "relationships/".to_owned(),
+            },
+            ["program.toml" | "guidelines.md"] => parts[0].to_owned(),
+            _ => "records/".to_owned(),
         }
-        text
     }
 
     pub fn view(&self, d: &Diagnostic) -> DiagnosticView {
@@ -67,32 +96,44 @@ impl<'a> Redactor<'a> {
         let inside = d
             .file
             .strip_prefix(root)
-            .map_or(d.file.as_str(), |rest| rest.trim_start_matches('/'));
-        let person = inside
-            .strip_prefix("people/")
-            .map(|name| name.split('.').next().unwrap_or(name));
-        let mut message = self.public_text(&d.message);
-        let mut help = d.help.as_deref().map(|h| self.public_text(h));
-        let file = match person {
-            Some(id) if !self.published(id) => {
-                if matches!(d.rule, Rule::Layout | Rule::Yaml) {
-                    message = format!("a `{}` problem in this person's file", d.rule.id());
-                    help =
-                        Some("run `mentorbook check` in the records repository to see it".into());
-                }
-                HIDDEN_PERSON.to_owned()
-            }
-            _ => self.public_text(inside),
+            .map_or(d.file.as_str(), |rest| rest.trim_start_matches('/'))
+            .trim_end_matches('/');
+        let parts: Vec<&str> = inside.split('/').collect();
+        let file = self.place(d, &parts);
+        let hidden_person = file == HIDDEN_PERSON;
+        // Structural problems quote what someone typed — file names, keys, values — so the
+        // dashboard says only where and what kind; `mentorbook check` has the details.
+        let (message, help) = match d.rule {
+            Rule::Layout => (
+                "a file or folder here is misnamed or not where the records layout puts it"
+                    .to_owned(),
+                Some(CHECK_FOR_DETAILS.to_owned()),
+            ),
+            Rule::Yaml => (
+                "this file could not be read as a record (its YAML or front matter is broken)"
+                    .to_owned(),
+                Some(CHECK_FOR_DETAILS.to_owned()),
+            ),
+            Rule::Schema => (
+                "this record has a key that is missing, unknown or holds the wrong kind of value"
+                    .to_owned(),
+                Some(CHECK_FOR_DETAILS.to_owned()),
+            ),
+            _ => (
+                self.names.in_text(&d.message),
+                d.help.as_deref().map(|h| self.names.in_text(h)),
+            ),
         };
         let relationship = d
             .relationship
             .as_deref()
+            .filter(|id| self.records.relationships.contains_key(*id))
             .map(|id| self.names.get(id).to_owned());
         DiagnosticView {
             rule: d.rule.id(),
             severity: d.severity.as_str(),
             file,
-            line: if person.is_some_and(|id| !self.published(id)) {
+            line: if hidden_person || d.rule == Rule::Layout {
                 0
             } else {
                 d.pos.line
@@ -106,6 +147,8 @@ impl<'a> Redactor<'a> {
         }
     }
 }
+
+const CHECK_FOR_DETAILS: &str = "run `mentorbook check` in the records repository for the details";
 
 /// Diagnostics grouped by rule, in catalogue order; rules without any are left out.
 pub fn groups(all: Vec<DiagnosticView>) -> Vec<RuleGroup> {

@@ -13,7 +13,7 @@ mod relationships;
 pub use charts::{MonthBar, TimelineMonth};
 pub use diagnostics::{DiagnosticView, RuleGroup};
 pub use people::{MentorView, PersonRef};
-pub use relationships::{AgreementView, EvaluationView, MeetingView, RelationshipView};
+pub use relationships::{AgreementView, EvaluationView, MeetingView, PublicIds, RelationshipView};
 
 use crate::diagnostics::Findings;
 use crate::model::Records;

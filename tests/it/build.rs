@@ -402,3 +402,161 @@ fn pages_say_when_the_records_last_changed_in_git() {
         std::fs::read_to_string(dir.path().join("tracked/relationships/index.html")).unwrap();
     assert!(page.contains(&date), "{date} not on the page");
 }
+
+/// A program whose unpublished mentees are Zelda Quortley and Ywaine Pettigrew.
+fn unpublished_program() -> Program {
+    let program = Program::new();
+    program.write(
+        "people/pat-kim.yaml",
+        "name: Pat Kim\nroles: [representative]\npublish: true\n",
+    );
+    program.write(
+        "people/dana-whitfield.yaml",
+        "name: Dana Whitfield\nroles: [mentor]\npublic_library: current\nmembership:\n  number: MLA-1\n  expires: 2027-12-31\nlibrary_since: 2010-01-15\nfield: Reference\nfield_since: 2015-01-15\npublish: true\n",
+    );
+    for (id, name) in [
+        ("zelda-quortley", "Zelda Quortley"),
+        ("ywaine-pettigrew", "Ywaine Pettigrew"),
+    ] {
+        program.write(
+            &format!("people/{id}.yaml"),
+            format!("name: {name}\nroles: [mentee]\npublic_library: current\nmembership:\n  number: MLA-9\n  expires: 2027-12-31\n"),
+        );
+    }
+    program
+}
+
+fn assert_nowhere(site: &Path, words: &[&str]) {
+    for (path, bytes) in tree(site) {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        for word in words {
+            assert!(!text.contains(word), "{path} contains {word}");
+        }
+    }
+}
+
+#[test]
+fn substitute_ids_replace_whole_ids_only_and_never_collide() {
+    let program = unpublished_program();
+    let rel = |mentee: &str| {
+        format!(
+            "mentor: dana-whitfield\nmentee: {mentee}\nstart: 2026-01-15\nend: 2027-01-14\nstatus: active\n"
+        )
+    };
+    program.write(
+        "relationships/r-zelda/relationship.yaml",
+        rel("zelda-quortley"),
+    );
+    program.write(
+        "relationships/r-zelda-pettigrew/relationship.yaml",
+        rel("ywaine-pettigrew"),
+    );
+    // A real folder named like a substitute, and a broken one that would take that name.
+    program.write(
+        "relationships/relationship-1/relationship.yaml",
+        rel("zelda-quortley"),
+    );
+    program.write("relationships/a-broken/relationship.yaml", "mentor: [\n");
+    let run = build(program.dir(), &[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let site = program.dir().join("site");
+    assert_nowhere(&site, &["zelda", "pettigrew", "quortley", "ywaine"]);
+    let pages: Vec<String> = tree(&site)
+        .into_keys()
+        .filter(|k| {
+            k.starts_with("relationships/")
+                && k.ends_with("/index.html")
+                && k != "relationships/index.html"
+        })
+        .collect();
+    assert_eq!(pages.len(), 4, "one page per relationship: {pages:?}");
+    let again = program.dir().join("again");
+    assert_eq!(build(program.dir(), &["--out", "again"]).code, 0);
+    assert_eq!(tree(&site), tree(&again), "deterministic");
+}
+
+#[test]
+fn names_typed_into_file_names_and_keys_stay_off_the_dashboard() {
+    let program = unpublished_program();
+    program.write(
+        "relationships/r-2026-001/relationship.yaml",
+        "mentor: dana-whitfield\nmentee: zelda-quortley\nstart: 2026-01-15\nend: 2027-01-14\nstatus: active\n",
+    );
+    program.write("relationships/Quortley Zelda/relationship.yaml", "x: 1\n");
+    program.write("ywaine-pettigrew.yaml", "name: x\n");
+    program.write("relationships/r-2026-001/quortley.txt", "notes\n");
+    program.write(
+        "relationships/r-2026-001/meetings/2026-02-10.md",
+        "---\nmode: email\nYwaine wants to leave: see notes\ntopics: [x]\n---\n",
+    );
+    let run = build(program.dir(), &[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_nowhere(
+        &program.dir().join("site"),
+        &["zelda", "quortley", "ywaine", "pettigrew"],
+    );
+}
+
+#[test]
+fn the_guard_reads_pages_as_a_browser_does() {
+    let program = unpublished_program();
+    program.write(
+        "relationships/r-2026-001/relationship.yaml",
+        "mentor: dana-whitfield\nmentee: zelda-quortley\nstart: 2026-01-15\nend: 2027-01-14\nstatus: active\n",
+    );
+    program.write(
+        "relationships/r-2026-001/evaluations/2026-Q1.yaml",
+        "representative: pat-kim\ndate: 2026-04-05\nmentor_participated: true\nmentee_participated: true\nrating: on-track\ncomments: \"Sam's secret plan, & more\"\n",
+    );
+    let templates = program.dir().join("custom");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("mentors.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Mentors</h1><p>{{ \"Sam's secret plan, & more\" }}</p>{% endblock %}",
+    )
+    .unwrap();
+    let run = build(program.dir(), &["--templates", "custom", "--out", "fresh"]);
+    assert_eq!(
+        run.code, 1,
+        "escaped as &#39; and &amp;, still found: {}{}",
+        run.stdout, run.stderr
+    );
+    assert!(!run.stderr.contains("secret plan"));
+    assert!(!program.dir().join("fresh").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(program.dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        leftovers
+            .iter()
+            .all(|n| !n.to_string_lossy().contains("mentorbook-")),
+        "staging left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_template_error_leaves_no_staging_folder() {
+    let dir = demo();
+    let templates = dir.path().join("custom");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("relationship.html"),
+        "{{ relationship.nope.x }}\n",
+    )
+    .unwrap();
+    let run = build(dir.path(), &["--templates", "custom", "--out", "fresh"]);
+    assert_eq!(run.code, 2);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| n != "fresh" && !n.contains("mentorbook-")),
+        "{names:?}"
+    );
+}
