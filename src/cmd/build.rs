@@ -25,6 +25,7 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
     ));
     let target = render::output::prepare(&args.out)?;
     let pages = prepared.pages();
+    target.make_folders(pages.jobs.iter().map(|j| j.path.as_str()))?;
     // Each file is rendered, guarded and handed to the target in one parallel pass, so a
     // large program never holds every page in memory.
     let outcomes: Result<Vec<Outcome>> = pages
@@ -117,21 +118,31 @@ impl Prepared {
             .as_of
             .or(records.config.as_of)
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let mut diagnostics = loaded.diagnostics;
-        diagnostics.extend(crate::rules::check(&records, as_of));
-        let findings = Findings::resolve(
-            diagnostics,
-            |rule| records.config.level(rule),
-            records.files,
+        // The privacy guard learns every confidential value while the rules run and the
+        // view is built: it needs only the records and the built-in (public) templates.
+        let (guard, rest) = rayon::join(
+            || {
+                guard(
+                    &records,
+                    guidelines(&records),
+                    &crate::view::PublicIds::new(&records),
+                )
+            },
+            || -> Result<_> {
+                let mut diagnostics = loaded.diagnostics;
+                diagnostics.extend(crate::rules::check(&records, as_of));
+                let findings = Findings::resolve(
+                    diagnostics,
+                    |rule| records.config.level(rule),
+                    records.files,
+                );
+                let last_changed = render::git::last_changed(root);
+                let site = crate::view::build(&records, &findings, as_of, last_changed);
+                let templates = Templates::load(Some(options.templates))?;
+                Ok((findings, site, templates))
+            },
         );
-        let site = crate::view::build(&records, &findings, as_of, render::git::last_changed(root));
-        let templates = Templates::load(Some(options.templates))?;
-        let guard = guard(
-            &records,
-            guidelines(&records),
-            &templates,
-            &crate::view::PublicIds::new(&records),
-        );
+        let (findings, site, templates) = rest?;
         Ok(Prepared {
             as_of,
             findings,
@@ -202,13 +213,12 @@ fn guidelines(records: &crate::model::Records) -> Option<&str> {
 fn guard(
     records: &crate::model::Records,
     guidelines: Option<&str>,
-    templates: &Templates,
     names: &crate::view::PublicIds,
 ) -> Guard {
     let public = render::guard::public_values(records, names);
     let mut public_text: Vec<&str> = vec![&public];
     public_text.extend(guidelines);
-    public_text.extend(templates.builtin_sources.iter().copied());
+    public_text.extend(render::templates::BUILTIN.iter().map(|(_, text)| *text));
     public_text.extend(
         crate::rules::ALL
             .iter()

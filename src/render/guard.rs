@@ -3,9 +3,9 @@
 //! characters or more), except values that also occur in public text — so a hit is always a
 //! real leak. A hit fails the build without printing the value.
 
+use super::needles::Needles;
 use crate::model::{Person, Records};
 use crate::view::PublicIds;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
 /// The shortest confidential value worth looking for: shorter ones ("Coffee") are common words.
@@ -28,19 +28,18 @@ pub struct Leak {
     pub what: &'static str,
 }
 
-/// Knows every confidential value (by its source only: the values themselves live in the
-/// automaton) and finds them in rendered files.
+/// Knows every confidential value and finds them in rendered files.
 pub struct Guard {
     files: Vec<String>,
-    /// For each pattern of the automaton: its record file and kind of value.
+    /// For each pattern: its record file and kind of value.
     sources: Vec<(u32, &'static str)>,
-    matcher: Option<AhoCorasick>,
+    needles: Needles,
 }
 
 impl Guard {
     /// Collects every confidential value of `records`, leaving out those that also occur in
     /// `public` (public field values, guidelines, built-in templates, rule explanations), and
-    /// compiles the rest — as written, HTML-escaped and JSON-escaped — into one automaton.
+    /// indexes the rest — as written and JSON-escaped (pages are decoded before scanning).
     pub fn new(records: &Records, public: &[&str], names: &PublicIds) -> Guard {
         let mut files = Vec::new();
         let mut secrets = Vec::new();
@@ -73,15 +72,10 @@ impl Guard {
                 sources.push((secret.file, secret.what));
             }
         }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&patterns)
-            .ok();
         Guard {
             files,
             sources,
-            matcher,
+            needles: Needles::new(&patterns),
         }
     }
 
@@ -104,8 +98,7 @@ impl Guard {
         } else {
             bytes
         };
-        let found = self.matcher.as_ref()?.find(text)?;
-        let (file, what) = self.sources[found.pattern().as_usize()];
+        let (file, what) = self.sources[self.needles.find(text)?];
         Some(Leak {
             output: output.to_owned(),
             record: self.files[file as usize].clone(),

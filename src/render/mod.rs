@@ -5,6 +5,7 @@ pub(crate) mod feeds;
 pub mod git;
 pub mod guard;
 mod markdown;
+mod needles;
 pub mod output;
 pub mod templates;
 
@@ -32,6 +33,9 @@ impl Links {
     }
 }
 
+/// Writes a feed from the view.
+type Feed = fn(&Site) -> String;
+
 /// One file of the site, not yet rendered.
 pub struct Job {
     pub path: String,
@@ -46,8 +50,10 @@ enum JobKind {
         name: &'static str,
         relationship: Option<usize>,
     },
-    /// A file whose bytes are already known (the stylesheet and the feeds).
+    /// A file whose bytes are already known (the stylesheet).
     Ready(Vec<u8>),
+    /// A feed, written from the view in the same parallel pass as the pages.
+    Feed(Feed),
 }
 
 /// The site's files, rendered one at a time (in parallel) so that a large program never
@@ -103,20 +109,19 @@ impl<'a> Pages<'a> {
                 relationship: Some(i),
             },
         }));
-        for (path, bytes) in [
-            ("style.css", templates.stylesheet.clone().into_bytes()),
-            ("data.json", feeds::data_json(site).into_bytes()),
-            ("calendar.ics", feeds::calendar_ics(site).into_bytes()),
-            (
-                "relationships.csv",
-                feeds::relationships_csv(site).into_bytes(),
-            ),
-        ] {
-            jobs.push(Job {
-                path: path.to_owned(),
-                kind: JobKind::Ready(bytes),
-            });
-        }
+        jobs.push(Job {
+            path: "style.css".to_owned(),
+            kind: JobKind::Ready(templates.stylesheet.clone().into_bytes()),
+        });
+        let feeds: [(&str, Feed); 3] = [
+            ("data.json", feeds::data_json),
+            ("calendar.ics", feeds::calendar_ics),
+            ("relationships.csv", feeds::relationships_csv),
+        ];
+        jobs.extend(feeds.into_iter().map(|(path, feed)| Job {
+            path: path.to_owned(),
+            kind: JobKind::Feed(feed),
+        }));
         Pages {
             site,
             templates,
@@ -130,6 +135,7 @@ impl<'a> Pages<'a> {
     pub fn render(&self, job: &Job) -> Result<Vec<u8>, Error> {
         let (template, name, relationship) = match &job.kind {
             JobKind::Ready(bytes) => return Ok(bytes.clone()),
+            JobKind::Feed(feed) => return Ok(feed(self.site).into_bytes()),
             JobKind::Page {
                 template,
                 name,

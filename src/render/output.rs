@@ -88,10 +88,12 @@ impl Target {
         match self {
             Target::Fresh { staging, .. } => {
                 let path = staging.join(rel);
-                if let Some(folder) = path.parent() {
+                // The folders were made by `make_folders`; only a stray path needs one here.
+                if let Err(e) = std::fs::write(&path, &bytes) {
+                    let folder = path.parent().unwrap_or(staging);
                     std::fs::create_dir_all(folder).map_err(|e| io_error(folder, e))?;
+                    std::fs::write(&path, bytes).map_err(|_| io_error(&path, e))?;
                 }
-                std::fs::write(&path, bytes).map_err(|e| io_error(&path, e))?;
                 Ok(None)
             }
             Target::Update { out } => {
@@ -99,6 +101,24 @@ impl Target {
                 Ok((!unchanged).then(|| (rel.to_owned(), bytes)))
             }
         }
+    }
+
+    /// Creates, once, every folder the files will go in (a new site only), so that the
+    /// parallel writes that follow are a single system call each.
+    pub fn make_folders<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Result<(), Error> {
+        let Target::Fresh { staging, .. } = self else {
+            return Ok(());
+        };
+        let folders: BTreeSet<&str> = paths
+            .into_iter()
+            .filter_map(|p| p.rsplit_once('/').map(|(folder, _)| folder))
+            .collect();
+        // One after another: parallel mkdirs in one parent only contend for its lock.
+        for folder in folders {
+            let path = staging.join(folder);
+            std::fs::create_dir_all(&path).map_err(|e| io_error(&path, e))?;
+        }
+        Ok(())
     }
 
     /// Makes the new site visible: renames the staging folder into place, or writes the

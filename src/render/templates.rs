@@ -35,9 +35,6 @@ pub struct Templates {
     pub tera: tera::Tera,
     /// `style.css`, as it will be written.
     pub stylesheet: String,
-    /// The built-in templates' text: public text for the privacy guard. A user's override
-    /// is not: a confidential value typed into one is a leak like any other.
-    pub builtin_sources: Vec<&'static str>,
 }
 
 impl Templates {
@@ -62,11 +59,7 @@ impl Templates {
         }
         tera.add_raw_templates(named.iter().map(|(n, t)| (*n, t.as_str())))
             .map_err(|e| template_error(&e))?;
-        Ok(Templates {
-            tera,
-            stylesheet,
-            builtin_sources: BUILTIN.iter().map(|(_, text)| *text).collect(),
-        })
+        Ok(Templates { tera, stylesheet })
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Error> {

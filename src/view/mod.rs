@@ -111,7 +111,7 @@ pub fn build(
                 .push(view.clone());
         }
     }
-    let relationships = relationships::views(records, &names, &mut per_relationship, as_of);
+    let relationships = relationships::views(records, &names, &per_relationship, as_of);
     let mentors = people::mentors(records, as_of);
     let counts = counts(records, &relationships, findings, as_of);
     let due = relationships::due(&relationships, as_of);

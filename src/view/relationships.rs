@@ -252,14 +252,15 @@ impl AgreementView {
 pub fn views(
     records: &Records,
     names: &PublicIds,
-    diagnostics: &mut BTreeMap<&str, Vec<DiagnosticView>>,
+    diagnostics: &BTreeMap<&str, Vec<DiagnosticView>>,
     as_of: NaiveDate,
 ) -> Vec<RelationshipView> {
-    records
-        .relationships
-        .iter()
+    use rayon::prelude::*;
+    let folders: Vec<_> = records.relationships.iter().collect();
+    folders
+        .par_iter()
         .map(|(id, folder)| {
-            let diagnostics = diagnostics.remove(id.as_str()).unwrap_or_default();
+            let diagnostics = diagnostics.get(id.as_str()).cloned().unwrap_or_default();
             view(records, names.get(id), folder, diagnostics, as_of)
         })
         .collect()
