@@ -85,6 +85,10 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
         findings.errors(),
         findings.warnings()
     );
+    // The process ends here: freeing the records, the view and the guard piece by piece
+    // would only delay the exit.
+    std::mem::forget(pages);
+    std::mem::forget(prepared);
     Ok(0)
 }
 

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
 use walkdir::WalkDir;
 
 /// A record file larger than this is refused unread: records are a few kilobytes.
@@ -49,15 +50,23 @@ pub fn load(root: &Path, root_display: &str) -> Result<Loaded> {
     }
     let display = |rel: &str| format!("{}/{rel}", root_display.trim_end_matches(['/', '\\']));
     let config = program::read(&root.join("program.toml"), &display("program.toml"))?;
-    let walk = walk(root, &display)?;
-    let parsed: Vec<(Found, Parsed)> = walk
-        .found
-        .into_par_iter()
-        .map(|found| {
-            let parsed = read_and_parse(&found);
-            (found, parsed)
-        })
-        .collect();
+    // The walk hands each record file over as soon as it is found, so files are read and
+    // parsed on the other cores while the walk goes on.
+    let (sender, receiver) = std::sync::mpsc::channel::<Found>();
+    let (walk, parsed) = rayon::join(
+        move || walk(root, &display, &sender),
+        move || {
+            receiver
+                .into_iter()
+                .par_bridge()
+                .map(|found| {
+                    let parsed = read_and_parse(&found);
+                    (found, parsed)
+                })
+                .collect::<Vec<(Found, Parsed)>>()
+        },
+    );
+    let walk = walk?;
     let mut diagnostics = walk.diagnostics;
     let mut records = Records {
         root: root_display.to_owned(),
@@ -99,19 +108,17 @@ pub fn load(root: &Path, root_display: &str) -> Result<Loaded> {
 }
 
 struct Walk {
-    found: Vec<Found>,
     folders: Vec<String>,
     diagnostics: Vec<Diagnostic>,
     files: usize,
 }
 
-fn walk(root: &Path, display: &dyn Fn(&str) -> String) -> Result<Walk> {
+fn walk(root: &Path, display: &dyn Fn(&str) -> String, found: &Sender<Found>) -> Result<Walk> {
     let canonical_root = root.canonicalize().map_err(|source| Error::Io {
         path: display(""),
         source,
     })?;
     let mut out = Walk {
-        found: Vec::new(),
         folders: Vec::new(),
         diagnostics: Vec::new(),
         files: 0,
@@ -189,11 +196,14 @@ fn walk(root: &Path, display: &dyn Fn(&str) -> String) -> Result<Walk> {
         }
         match layout::file(&parts) {
             Ok(Place::Program) => {}
-            Ok(place) => out.found.push(Found {
-                place,
-                path: entry.path().to_owned(),
-                display: display(&rel),
-            }),
+            Ok(place) => {
+                // The receiver lives until the walk is over, so a send cannot fail.
+                let _ = found.send(Found {
+                    place,
+                    path: entry.path().to_owned(),
+                    display: display(&rel),
+                });
+            }
             Err(Misplaced(message)) => out.diagnostics.push(misplaced(message)),
         }
     }
