@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Findings, Severity};
 use crate::model::Records;
 use crate::rules::Rule;
 use chrono::NaiveDate;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Where a diagnostic stands relative to the base revision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,7 +71,12 @@ impl Comparison {
         as_of: NaiveDate,
     ) -> Comparison {
         let before = base.map_or(&[][..], |b| &b.findings.diagnostics[..]);
-        let (new, fixed, existing) = classify(&now.findings.diagnostics, before);
+        let people: HashSet<&str> = base
+            .into_iter()
+            .chain([now])
+            .flat_map(|c| c.records.people.keys().map(String::as_str))
+            .collect();
+        let (new, fixed, existing) = classify(&now.findings.diagnostics, before, &people);
         Comparison {
             reference: reference.to_owned(),
             note,
@@ -117,10 +122,61 @@ fn count(list: &[Diagnostic], severity: Severity) -> usize {
     list.iter().filter(|d| d.severity == severity).count()
 }
 
-type Identity<'a> = (Rule, &'a str, &'a str);
+type Identity<'a> = (Rule, &'a str, String);
 
-fn identity(d: &Diagnostic) -> Identity<'_> {
-    (d.rule, &d.file, &d.message)
+/// Rule, file and message — with people written the same way whether or not they have
+/// consented to publication (`dana-whitfield` or "the mentee of r-2026-001"), so that a
+/// change of consent alone turns no existing problem into a new one.
+fn identity<'a>(d: &'a Diagnostic, people: &HashSet<&str>) -> Identity<'a> {
+    (d.rule, &d.file, neutral(&d.message, people))
+}
+
+fn neutral(message: &str, people: &HashSet<&str>) -> String {
+    const PERSON: &str = "a person";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    loop {
+        let quoted = rest.find('`').and_then(|open| {
+            let close = open + 1 + rest[open + 1..].find('`')?;
+            Some((open, close))
+        });
+        let label = ["the mentor of ", "the mentee of ", "the representative of "]
+            .iter()
+            .filter_map(|l| rest.find(l).map(|at| (at, l.len())))
+            .min();
+        match (quoted, label) {
+            (Some((open, close)), l) if l.is_none_or(|(at, _)| open < at) => {
+                out.push_str(&rest[..open]);
+                let token = &rest[open + 1..close];
+                if people.contains(token) {
+                    out.push_str(PERSON);
+                } else {
+                    out.push_str(&rest[open..=close]);
+                }
+                rest = &rest[close + 1..];
+            }
+            (_, Some((at, len))) => {
+                out.push_str(&rest[..at]);
+                out.push_str(PERSON);
+                let after = &rest[at + len..];
+                // "the representative of the 2026-Q1 evaluation", else one word.
+                let end = if let Some(x) = after.strip_prefix("the ") {
+                    4 + x
+                        .find(" evaluation")
+                        .map_or(x.len(), |i| i + " evaluation".len())
+                } else {
+                    after
+                        .find(|c: char| c.is_whitespace() || c == ',' || c == ':')
+                        .unwrap_or(after.len())
+                };
+                rest = &after[end..];
+            }
+            _ => {
+                out.push_str(rest);
+                return out;
+            }
+        }
+    }
 }
 
 /// Splits into (new, fixed, existing). Equal identities pair up in line order, so a problem
@@ -128,16 +184,20 @@ fn identity(d: &Diagnostic) -> Identity<'_> {
 fn classify(
     now: &[Diagnostic],
     before: &[Diagnostic],
+    people: &HashSet<&str>,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut unmatched: HashMap<Identity, VecDeque<usize>> = HashMap::new();
     for (i, d) in before.iter().enumerate() {
-        unmatched.entry(identity(d)).or_default().push_back(i);
+        unmatched
+            .entry(identity(d, people))
+            .or_default()
+            .push_back(i);
     }
     let mut matched = vec![false; before.len()];
     let (mut new, mut existing) = (Vec::new(), Vec::new());
     for d in now {
         match unmatched
-            .get_mut(&identity(d))
+            .get_mut(&identity(d, people))
             .and_then(VecDeque::pop_front)
         {
             Some(i) => {
@@ -217,7 +277,7 @@ mod tests {
             diagnostic(Rule::Schema, "a.yaml", 6, "x"),
             diagnostic(Rule::Schema, "a.yaml", 9, "x"),
         ];
-        let (new, fixed, existing) = classify(&now, &before);
+        let (new, fixed, existing) = classify(&now, &before, &HashSet::new());
         assert_eq!(new.iter().map(|d| d.pos.line).collect::<Vec<_>>(), [9]);
         assert_eq!(
             fixed.iter().map(|d| d.rule).collect::<Vec<_>>(),
@@ -243,7 +303,7 @@ mod tests {
             1,
             "no meeting between 2026-09-10 and 2026-11-20: the next meeting was due by 2026-10-10",
         )];
-        let (new, fixed, existing) = classify(&now, &before);
+        let (new, fixed, existing) = classify(&now, &before, &HashSet::new());
         assert!(new.is_empty() && fixed.is_empty());
         assert_eq!(existing.len(), 1);
         let late = [diagnostic(
@@ -258,10 +318,35 @@ mod tests {
             1,
             "no evaluation for 2026-Q2: it was due by 2026-07-30",
         )];
-        let (new, _, existing) = classify(&late, &missing);
+        let (new, _, existing) = classify(&late, &missing, &HashSet::new());
         assert!(new.is_empty() && existing.len() == 1);
         // A different deadline is a new problem.
-        let (new, fixed, _) = classify(&late, &before);
+        let (new, fixed, _) = classify(&late, &before, &HashSet::new());
         assert_eq!((new.len(), fixed.len()), (1, 1));
+    }
+}
+
+#[cfg(test)]
+mod neutral_tests {
+    use super::neutral;
+    use std::collections::HashSet;
+
+    #[test]
+    fn people_read_the_same_with_or_without_consent() {
+        let people: HashSet<&str> = ["dana-whitfield"].into_iter().collect();
+        let published = "the membership of `dana-whitfield` expired on 2026-06-30, but r-2026-001 is still active";
+        let withdrawn = "the membership of the mentor of r-2026-001 expired on 2026-06-30, but r-2026-001 is still active";
+        assert_eq!(neutral(published, &people), neutral(withdrawn, &people));
+        assert_eq!(
+            neutral(
+                "the representative of the 2026-Q1 evaluation does not have the `representative` role",
+                &people
+            ),
+            "a person does not have the `representative` role"
+        );
+        assert_eq!(
+            neutral("`status` must be one of active", &people),
+            "`status` must be one of active"
+        );
     }
 }

@@ -379,3 +379,29 @@ fn the_work_tree_is_untouched_and_the_output_is_stable() {
     }
     assert_eq!(status(&program), before);
 }
+
+#[test]
+fn withdrawing_consent_turns_no_existing_problem_into_a_new_one() {
+    let lapsed = LEE.replace("2027-06-30", "2026-10-31");
+    let published = if lapsed.contains("publish:") {
+        lapsed.replace("publish: false", "publish: true")
+    } else {
+        format!("{lapsed}publish: true\n")
+    };
+    let program = repository(|program| {
+        write_program(program);
+        program.write("people/lee.yaml", &published);
+    });
+    // Lee withdraws consent: the membership message now says "the mentee of r-2026-002".
+    program.write(
+        "people/lee.yaml",
+        published.replace("publish: true", "publish: false"),
+    );
+    let after = json(&program);
+    assert_eq!(after["summary"]["new"], 0, "{after}");
+    assert!(
+        statuses(&after).contains(&triple("existing", "membership", "people/lee.yaml")),
+        "{after}"
+    );
+    assert_eq!(check(&program, &[]).code, 0);
+}
