@@ -1,6 +1,7 @@
 //! `mentorbook build`: every page of dashboard.md, links that resolve, nothing confidential in
 //! any byte, deterministic output, and a previous site that survives a failed build.
 
+use crate::support::demo;
 use crate::support::{PROGRAM_TOML, Program, run_in};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,24 +28,6 @@ fn build(dir: &Path, args: &[&str]) -> crate::support::Run {
     let mut all = vec!["build"];
     all.extend_from_slice(args);
     run_in(dir, &all)
-}
-
-/// The demo records copied into a temporary folder, so builds write nowhere in the checkout.
-fn demo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
-    for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
-        let target = dir
-            .path()
-            .join("records")
-            .join(entry.path().strip_prefix(&source).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    dir
 }
 
 /// Relative links (`href`/`src`) of every HTML page that do not lead to a file of the site.

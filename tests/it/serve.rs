@@ -3,6 +3,7 @@
 //! save, the reload hook only when served, and `site/` never written. Every server is killed
 //! when its test ends, and every wait is bounded.
 
+use crate::support::demo;
 use crate::support::run_in;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -151,24 +152,6 @@ fn get(address: &str, path: &str) -> Reply {
         headers: head.to_lowercase(),
         body: body.to_owned(),
     }
-}
-
-/// The demo records copied into a temporary folder.
-fn demo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
-    for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
-        let target = dir
-            .path()
-            .join("records")
-            .join(entry.path().strip_prefix(&source).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    dir
 }
 
 /// `html` without the reload script `serve` adds.
