@@ -133,13 +133,7 @@ impl Prepared {
                 )
             },
             || -> Result<_> {
-                let mut diagnostics = loaded.diagnostics;
-                diagnostics.extend(crate::rules::check(&records, as_of));
-                let findings = Findings::resolve(
-                    diagnostics,
-                    |rule| records.config.level(rule),
-                    records.files,
-                );
+                let findings = crate::rules::findings(&records, loaded.diagnostics, as_of);
                 let last_changed = render::git::last_changed(root);
                 let site = crate::view::build(&records, &findings, as_of, last_changed);
                 let templates = Templates::load(Some(options.templates))?;

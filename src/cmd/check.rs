@@ -4,7 +4,6 @@
 use crate::cli::{CheckArgs, Deny};
 use crate::compare::git::{self, AtRevision};
 use crate::compare::{Checked, Comparison};
-use crate::diagnostics::Findings;
 use crate::error::Result;
 use crate::report::{self, Styling};
 use chrono::NaiveDate;
@@ -50,13 +49,7 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
 /// Runs the rules over loaded records and resolves the program's severities.
 fn checked(loaded: crate::load::Loaded, as_of: NaiveDate) -> Checked {
     let records = loaded.records;
-    let mut diagnostics = loaded.diagnostics;
-    diagnostics.extend(crate::rules::check(&records, as_of));
-    let findings = Findings::resolve(
-        diagnostics,
-        |rule| records.config.level(rule),
-        records.files,
-    );
+    let findings = crate::rules::findings(&records, loaded.diagnostics, as_of);
     Checked { records, findings }
 }
 

@@ -67,6 +67,21 @@ pub fn check(records: &Records, as_of: NaiveDate) -> Vec<Diagnostic> {
     cx.out
 }
 
+/// The loader's diagnostics and every rule's, with the program's severities applied: what
+/// `check` reports and what `build` shows.
+pub fn findings(
+    records: &Records,
+    mut diagnostics: Vec<Diagnostic>,
+    as_of: NaiveDate,
+) -> crate::diagnostics::Findings {
+    diagnostics.extend(check(records, as_of));
+    crate::diagnostics::Findings::resolve(
+        diagnostics,
+        |rule| records.config.level(rule),
+        records.files,
+    )
+}
+
 /// What every rule reads, and where it reports.
 pub struct Context<'a> {
     pub records: &'a Records,

@@ -128,3 +128,33 @@ pub fn demo() -> tempfile::TempDir {
     }
     dir
 }
+
+/// Generates a program into a temporary folder; `None` (with a note) when the generator is
+/// not beside the checkout — CI always has it, so there the test fails instead.
+pub fn generate(args: &[&str]) -> Option<(tempfile::TempDir, PathBuf)> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_program.py");
+    if !script.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is missing",
+            script.display()
+        );
+        eprintln!("note: {} not found; skipping", script.display());
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let records = dir.path().join("records");
+    let status = std::process::Command::new("python3")
+        .arg(&script)
+        .args(args)
+        .arg("--out")
+        .arg(&records)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    Some((dir, records))
+}
