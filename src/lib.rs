@@ -9,6 +9,7 @@ pub mod compare;
 pub mod diagnostics;
 pub mod due;
 pub mod error;
+pub mod fold;
 pub mod load;
 pub mod model;
 pub mod progress;
