@@ -241,17 +241,19 @@ fn private_id(cx: &mut Context, pair: &Pair) {
 }
 
 /// Whether relationship id `id` reveals `person` (id `person_id`), who has not consented to
-/// publication: it contains their id or a run of three or more letters of their name.
+/// publication (rules.md, "Precise readings"): it contains their id, or a word of their name
+/// folded the way an ASCII id spells it — a word of three or more letters anywhere, a shorter
+/// one ("Al Wu") only as a whole `-`-separated segment, since `al` or `wu` occur inside many
+/// neutral ids.
 pub fn id_reveals(id: &str, person_id: &str, person: &Person) -> bool {
-    let id = id.to_lowercase();
+    let id = crate::fold::fold(id);
+    let segments: Vec<&str> = id.split('-').collect();
     !person.publish
-        && (id.contains(&person_id.to_lowercase())
-            || name_words(&person.name.value).any(|w| id.contains(&w)))
-}
-
-/// Runs of three or more letters, lower-cased.
-fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
-    name.split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
+        && (id.contains(&crate::fold::fold(person_id))
+            || crate::fold::name_words(&person.name.value)
+                .iter()
+                .any(|word| match word.chars().count() {
+                    3.. => id.contains(word.as_str()),
+                    _ => segments.contains(&word.as_str()),
+                }))
 }

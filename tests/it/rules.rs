@@ -777,6 +777,52 @@ fn private_id_reveals_no_unpublished_participant() {
     );
 }
 
+/// Relationship `id` for `dana-whitfield` and an unpublished mentee named `name` (id
+/// `mentee-9`): the `private-id` diagnostics.
+fn private_id_with(id: &str, name: &str) -> Vec<Found> {
+    let rel = "mentor: dana-whitfield\nmentee: mentee-9\nstart: 2026-11-01\nend: 2027-10-31\nstatus: active\n";
+    let person = format!(
+        "name: {name}\nroles: [mentee]\npublic_library: current\nmembership:\n  number: MLA-9\n  expires: 2027-12-31\n"
+    );
+    let agreement = AGREEMENT.replace("2026-01-1", "2026-10-2");
+    let path = format!("relationships/{id}/relationship.yaml");
+    let agreement_path = format!("relationships/{id}/agreement.md");
+    let found = check(
+        &[
+            ("people/mentee-9.yaml", Some(&person)),
+            (&path, Some(rel)),
+            (&agreement_path, Some(&agreement)),
+        ],
+        &[],
+    );
+    of(&found, "private-id")
+}
+
+#[test]
+fn private_id_folds_names_and_matches_short_words_as_whole_segments() {
+    for (id, name) in [
+        ("r-ines-munoz", "Inés Muñoz"),
+        ("r-2026-bjorn", "Bjørn Dahl"),
+        ("r-isil-2026", "Işıl Kaya"),
+        ("r-2026-kaya", "Işıl Kaya"),
+        ("r-2026-al-wu", "Al Wu"),
+        ("r-2026-bo", "Bo Li"),
+        ("r-zoe-2026", "Zoë Núñez"),
+        ("r-2026-soren", "Søren Ægirsdóttir"),
+        ("r-mentee-9-a", "Xu Yi"),
+    ] {
+        assert_eq!(private_id_with(id, name).len(), 1, "{id} reveals {name}");
+    }
+    // A short word inside a longer segment is a coincidence, not a name.
+    for (id, name) in [
+        ("r-2026-boli", "Bo Li"),
+        ("r-2026-walnut", "Al Wu"),
+        ("r-2026-014", "Inés Muñoz"),
+    ] {
+        assert_eq!(private_id_with(id, name), [], "{id} does not reveal {name}");
+    }
+}
+
 #[test]
 fn a_broken_relationship_feeds_no_rule() {
     let broken = "mentor: dana-whitfield\nmentee: sam-ortiz\nstart: 2026-01-15\nend: 2027-01-14\nstatus: actve\n";
