@@ -63,10 +63,7 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
         target.abandon();
         leaks.sort_by(|a, b| a.output.cmp(&b.output));
         for leak in &leaks {
-            eprintln!(
-                "error: privacy guard: {} would contain a confidential value ({}) from {}",
-                leak.output, leak.what, leak.record
-            );
+            eprintln!("error: privacy guard: {}", render::guard::describe(leak));
         }
         return Err(Error::Leak { files: leaks.len() });
     }
@@ -124,14 +121,8 @@ impl Prepared {
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         // The privacy guard learns every confidential value while the rules run and the
         // view is built: it needs only the records and the built-in (public) templates.
-        let (guard, rest) = rayon::join(
-            || {
-                guard(
-                    &records,
-                    guidelines(&records),
-                    &crate::view::PublicIds::new(&records),
-                )
-            },
+        let (mut guard, rest) = rayon::join(
+            || guard(&records, &crate::view::PublicIds::new(&records), as_of),
             || -> Result<_> {
                 let findings = crate::rules::findings(&records, loaded.diagnostics, as_of);
                 let last_changed = render::git::last_changed(root);
@@ -141,6 +132,8 @@ impl Prepared {
             },
         );
         let (findings, site, templates) = rest?;
+        // A watched date the pages show anyway (a relationship's end, a meeting due) is no leak.
+        guard.allow_dates(render::guard::dates_shown(&site));
         Ok(Prepared {
             as_of,
             findings,
@@ -206,23 +199,15 @@ fn guidelines(records: &crate::model::Records) -> Option<&str> {
         .and_then(|g| g.record.as_deref())
 }
 
-/// The privacy guard: every confidential value of the records, less those in public text
-/// (public fields, guidelines, the built-in templates, the rule explanations).
+/// The privacy guard: every value of the records the site must not show, less those the
+/// site's own text, a public value or guidelines.md excuse (`render::guard`).
 fn guard(
     records: &crate::model::Records,
-    guidelines: Option<&str>,
     names: &crate::view::PublicIds,
+    as_of: NaiveDate,
 ) -> Guard {
-    let public = render::guard::public_values(records, names);
-    let mut public_text: Vec<&str> = vec![&public];
-    public_text.extend(guidelines);
-    public_text.extend(render::templates::BUILTIN.iter().map(|(_, text)| *text));
-    public_text.extend(
-        crate::rules::ALL
-            .iter()
-            .map(|r| crate::rules::explain::explanation(*r)),
-    );
-    Guard::new(records, &public_text, names)
+    let site_text = render::guard::SiteText::builtin(as_of);
+    Guard::new(render::guard::inputs(records, names, site_text))
 }
 
 /// What happened to one file of the site.

@@ -165,8 +165,8 @@ fn leak_message(leaks: &[Leak]) -> String {
     );
     for leak in leaks {
         message.push_str(&format!(
-            "\nprivacy guard: {} would contain a confidential value ({}) from {}",
-            leak.output, leak.what, leak.record
+            "\nprivacy guard: {}",
+            crate::render::guard::describe(leak)
         ));
     }
     message

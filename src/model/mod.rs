@@ -9,6 +9,7 @@
 //! and the loader's reading cannot describe two different formats.
 
 mod config;
+pub mod secrets;
 
 pub use config::{Config, RuleParams};
 

@@ -1,0 +1,250 @@
+//! The privacy guard, the last line of defence (dashboard.md, "The privacy guard"): before a
+//! new site replaces the old one, every file about to be written — and its name — is scanned
+//! for every value the build must not publish, and any hit fails the build without printing
+//! the value.
+//!
+//! **What is watched** ([`Inputs`], filled from the model by `collect.rs`): the always
+//! confidential values (notes and agreement bodies line by line, topics, goals, reasons,
+//! comments, expense descriptions and amounts, manager approvals, email, phone, membership
+//! numbers) and those confidential for want of consent (an unpublished person's name, id,
+//! library, position, field, interests and dates; a relationship id published under a
+//! substitute). A value shorter than six characters, once folded and without the punctuation
+//! at its ends, is not watched.
+//!
+//! **How it is found**: as whole words — a match neither starts nor ends inside a run of
+//! letters or digits, so a membership number inside `20261130T000000Z` is no hit — in any
+//! letter case, folded like `private-id` folds names (`crate::fold`: "Ines Munoz" is found
+//! for "Inés Muñoz"), in each file as its reader sees it (`read.rs`: HTML with character
+//! references decoded, JSON, iCalendar and CSV unescaped), and in the file's name. Dates are
+//! watched in the forms the site writes them (`2014-03-01`, `1 March 2014`, `March 1, 2014`,
+//! `20140301`).
+//!
+//! **What is excused** (`exempt.rs`, decided once per value as the guard is built): a free text
+//! or attribute made of the site's own words in order, or that is only a date; any value that
+//! equals a whole public value; an unpublished person's attribute found anywhere in the public
+//! values or `guidelines.md`; a watched date the view shows anyway ([`Guard::allow_dates`]).
+//! Identifiers are never excused by the site's own text.
+//!
+//! **The search** (`needles.rs`) is one rolling pass over each file; building the index is a
+//! hash look-up or two per distinct value.
+
+mod collect;
+mod exempt;
+mod hit;
+mod inputs;
+mod read;
+mod shown;
+mod site_text;
+mod words;
+
+pub use collect::inputs;
+pub use hit::{Hit, Leak, describe};
+pub use inputs::{FileId, Inputs, Origin, RecordFile};
+pub use shown::dates_shown;
+pub use site_text::SiteText;
+
+use super::needles::Needles;
+use crate::model::secrets::Class;
+use chrono::NaiveDate;
+use exempt::{Containers, Inside, Judge};
+use std::collections::HashMap;
+
+/// The shortest value watched: shorter ones ("Coffee" aside) are common words.
+const MIN_CHARS: usize = 6;
+
+/// What a needle reports when found.
+struct Source {
+    origin: Origin,
+    class: Class,
+    /// A date's written form: its origin never lies inside a public value.
+    date: bool,
+}
+
+/// Knows every watched value and finds them in output files.
+pub struct Guard {
+    needles: Needles,
+    /// One for each needle.
+    sources: Vec<Source>,
+    /// False for the forms of a watched date the view shows ([`Guard::allow_dates`]).
+    live: Vec<bool>,
+    /// Each watched date's needles.
+    date_needles: HashMap<NaiveDate, Vec<u32>>,
+    files: Vec<RecordFile>,
+    containers: Containers,
+}
+
+impl Guard {
+    /// Indexes every watched value of `inputs` that no exemption excuses.
+    pub fn new(inputs: Inputs) -> Guard {
+        let containers = Containers::new(&inputs);
+        let mut list = Watchlist {
+            needles: Needles::new([]),
+            sources: Vec::new(),
+        };
+        list.texts(&inputs, &Judge::new(&inputs), &containers);
+        let date_needles = list.dates(&inputs);
+        let mut guard = Guard {
+            needles: list.needles,
+            live: vec![true; list.sources.len()],
+            sources: list.sources,
+            date_needles,
+            files: inputs.files,
+            containers,
+        };
+        guard.allow_dates(inputs.site.as_of().into_iter().chain(inputs.public_dates));
+        guard
+    }
+
+    /// Stops watching `dates` (and any watched date among them): the dates the view shows,
+    /// which a page may show whoever else's date they also are (`dates_shown`).
+    pub fn allow_dates(&mut self, dates: impl IntoIterator<Item = NaiveDate>) {
+        for date in dates {
+            for &needle in self.date_needles.get(&date).into_iter().flatten() {
+                self.live[needle as usize] = false;
+            }
+        }
+    }
+
+    /// How many values (and date forms) are watched.
+    pub fn len(&self) -> usize {
+        self.live.iter().filter(|&&live| live).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The first watched value in the file at `output` (inside the site) with `bytes`, or in
+    /// its name, if any.
+    pub fn scan(&self, output: &str, bytes: &[u8]) -> Option<Hit> {
+        if let Some(hit) = self.scan_name(output) {
+            return Some(hit);
+        }
+        let read = read::as_read(output, bytes);
+        let text = read::folded(&read);
+        let needle = self.find(&text)?;
+        Some(self.hit(needle, output.to_owned(), false))
+    }
+
+    /// A watched value in a part of `output`'s name; the parts that hold one print as `…`.
+    fn scan_name(&self, output: &str) -> Option<Hit> {
+        let found: Vec<Option<usize>> = output
+            .split('/')
+            .map(|part| self.find(crate::fold::fold(part).as_bytes()))
+            .collect();
+        let needle = found.iter().flatten().next().copied()?;
+        let shown: Vec<&str> = output
+            .split('/')
+            .zip(&found)
+            .map(|(part, found)| if found.is_some() { "…" } else { part })
+            .collect();
+        Some(self.hit(needle, shown.join("/"), true))
+    }
+
+    /// The first live needle in `text` as whole words.
+    fn find(&self, text: &[u8]) -> Option<usize> {
+        self.needles.find(text, |needle, start| {
+            let end = start + self.needles.value(needle).len();
+            self.live[needle]
+                && !read::word_char_before(text, start)
+                && !read::word_char_at(text, end)
+        })
+    }
+
+    fn hit(&self, needle: usize, output: String, in_file_name: bool) -> Hit {
+        let source = &self.sources[needle];
+        let file = |id: FileId| self.files[id.0 as usize].clone();
+        let inside = std::str::from_utf8(self.needles.value(needle))
+            .ok()
+            .filter(|_| !source.date)
+            .and_then(|value| self.containers.inside(value))
+            .map(|inside| match inside {
+                Inside::Value(origin) => (file(origin.file), Some(origin.key)),
+                Inside::Guidelines(id) => (file(id), None),
+            });
+        Hit {
+            output,
+            in_file_name,
+            class: source.class,
+            record: file(source.origin.file),
+            key: source.origin.key,
+            inside,
+        }
+    }
+}
+
+/// The needles being indexed, and what each reports.
+struct Watchlist {
+    needles: Needles,
+    sources: Vec<Source>,
+}
+
+impl Watchlist {
+    fn push(&mut self, value: &str, source: Source) {
+        self.needles.push(value.as_bytes());
+        self.sources.push(source);
+    }
+
+    /// Each distinct watched text once, unless every shape it is watched as is exempt.
+    fn texts(&mut self, inputs: &Inputs, judge: &Judge, containers: &Containers) {
+        // Per distinct value: whether it is watched, and the shapes found exempt.
+        let mut seen: HashMap<String, (bool, u8)> = HashMap::with_capacity(inputs.texts.len());
+        for watched in &inputs.texts {
+            let Some(value) = prepared(&watched.text) else {
+                continue;
+            };
+            let shape_bit = 1u8 << (watched.shape as u8);
+            let (watching, exempt_shapes) = seen.get(&value).copied().unwrap_or((false, 0));
+            if watching || exempt_shapes & shape_bit != 0 {
+                continue;
+            }
+            let exempt = judge.exempt(&value, watched.shape, containers);
+            if !exempt {
+                let source = Source {
+                    origin: watched.origin,
+                    class: watched.class,
+                    date: false,
+                };
+                self.push(&value, source);
+            }
+            let exempt_shapes = exempt_shapes | if exempt { shape_bit } else { 0 };
+            seen.insert(value, (!exempt, exempt_shapes));
+        }
+    }
+
+    /// Each distinct watched date in its written forms: the needles of each date.
+    fn dates(&mut self, inputs: &Inputs) -> HashMap<NaiveDate, Vec<u32>> {
+        let mut needles: HashMap<NaiveDate, Vec<u32>> = HashMap::new();
+        for &(date, origin, class) in &inputs.dates {
+            if needles.contains_key(&date) {
+                continue;
+            }
+            let first = self.sources.len();
+            for form in site_text::written_forms(date) {
+                let source = Source {
+                    origin,
+                    class,
+                    date: true,
+                };
+                self.push(&form, source);
+            }
+            let ids = (first..self.sources.len()).filter_map(|i| u32::try_from(i).ok());
+            needles.insert(date, ids.collect());
+        }
+        needles
+    }
+}
+
+/// A watched text as it is searched for: folded, without the punctuation at its ends (so
+/// "Meeting regularly." is found without its full stop), or `None` when shorter than
+/// `MIN_CHARS`.
+fn prepared(text: &str) -> Option<String> {
+    let edge = |c: char| !c.is_alphanumeric();
+    let mut value = crate::fold::fold(text);
+    value.truncate(value.trim_end_matches(edge).len());
+    value.drain(..value.len() - value.trim_start_matches(edge).len());
+    (value.chars().count() >= MIN_CHARS).then_some(value)
+}
+
+#[cfg(test)]
+mod tests;
