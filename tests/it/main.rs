@@ -7,6 +7,8 @@ mod catalogue;
 mod demo;
 mod formats;
 mod generated;
+mod guard;
+mod guard_model;
 mod hostile;
 mod init;
 mod new;

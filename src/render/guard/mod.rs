@@ -128,17 +128,31 @@ impl Guard {
 
     /// A watched value in a part of `output`'s name; the parts that hold one print as `…`.
     fn scan_name(&self, output: &str) -> Option<Hit> {
-        let found: Vec<Option<usize>> = output
+        let needle = output
             .split('/')
-            .map(|part| self.find(crate::fold::fold(part).as_bytes()))
-            .collect();
-        let needle = found.iter().flatten().next().copied()?;
-        let shown: Vec<&str> = output
+            .find_map(|part| self.find(crate::fold::fold(part).as_bytes()))?;
+        Some(self.hit(needle, self.shown_path(output), true))
+    }
+
+    /// `path` with each part that holds a watched value shown as `…`, so that a message never
+    /// prints one (a folder named after a membership number, say).
+    fn shown_path(&self, path: &str) -> String {
+        let parts: Vec<&str> = path
             .split('/')
-            .zip(&found)
-            .map(|(part, found)| if found.is_some() { "…" } else { part })
+            .map(|part| match self.find(crate::fold::fold(part).as_bytes()) {
+                Some(_) => "…",
+                None => part,
+            })
             .collect();
-        Some(self.hit(needle, shown.join("/"), true))
+        parts.join("/")
+    }
+
+    /// A record file as a hit names it.
+    fn shown_file(&self, id: FileId) -> RecordFile {
+        match &self.files[id.0 as usize] {
+            RecordFile::Path(path) => RecordFile::Path(self.shown_path(path)),
+            other => other.clone(),
+        }
     }
 
     /// The first live needle in `text` as whole words.
@@ -153,7 +167,7 @@ impl Guard {
 
     fn hit(&self, needle: usize, output: String, in_file_name: bool) -> Hit {
         let source = &self.sources[needle];
-        let file = |id: FileId| self.files[id.0 as usize].clone();
+        let file = |id: FileId| self.shown_file(id);
         let inside = std::str::from_utf8(self.needles.value(needle))
             .ok()
             .filter(|_| !source.date)

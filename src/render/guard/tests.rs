@@ -385,3 +385,23 @@ fn an_id_the_site_writes_word_for_word_is_no_hit() {
     assert_eq!(scan(&guard, "compliance/index.html", page), None);
     assert!(scan(&guard, "index.html", "<p>Dana Broken</p>").is_some());
 }
+
+#[test]
+fn a_record_path_that_holds_a_watched_value_is_not_printed_either() {
+    let mut program = Program::new().confidential("membership.number", "555012");
+    let folder = program.inputs.file(RecordFile::Path(
+        "records/relationships/r-2026-555012/relationship.yaml".into(),
+    ));
+    let origin = Origin {
+        file: folder,
+        key: Key::new("folder name"),
+    };
+    program.inputs.public(origin, "r-2026-555012");
+    let hit = scan(&program.guard(), "index.html", "<a>r-2026-555012</a>").unwrap();
+    assert!(
+        hit.ends_with(
+            "public value of records/relationships/…/relationship.yaml (key folder name)"
+        ),
+        "{hit}"
+    );
+}
