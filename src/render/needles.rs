@@ -3,30 +3,41 @@
 //! or folded beforehand (`guard::read`). Which occurrences count (whole words, values still
 //! watched) is the caller's `accept`.
 //!
-//! Each value (at least six bytes) is indexed by one of its six-byte windows, lower-cased: the
-//! first, the middle or the last, whichever is shared by the fewest values indexed so far, so
-//! that values with a common start ("topic …", "email …") or end ("…@example.org") do not
-//! pile up under one key. A page is read once with a rolling six-byte window; a bitset of the
-//! keys rules out almost every position with one memory read, and the few candidates left are
-//! compared in full. Building the index is a few hash look-ups per value: for the 285,000
+//! Each value (at least six bytes) is indexed by one of its six-byte windows, lower-cased: of
+//! up to eight windows spread over the value, the one shared by the fewest values indexed so
+//! far, and never one of the site's own text when another will do ([`Needles::avoid`]) — so
+//! that values with a common start ("member …", "email …") or end ("…@example.org") do not
+//! pile up under one key, and a date's month name ("November …"), which every page shows, is
+//! not its key. A page is read once with a rolling six-byte window; a bitset of the keys rules
+//! out almost every position with one memory read, and the few candidates left are compared
+//! in full. Building the index is a few hash look-ups per value: for the 285,000
 //! confidential values of a 5,000-relationship program it takes milliseconds, where a general
 //! Aho-Corasick automaton took 0.4 s to build (BENCHMARKS.md).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::hash_map::Entry;
 
 /// Bytes of a value that form its key.
 pub const KEY: usize = 6;
 const KEY_MASK: u64 = (1 << (8 * KEY)) - 1;
 /// The bitset has 2^BITS entries (2 MiB).
 const BITS: u32 = 24;
+/// How many of a value's windows are weighed as its key.
+const WINDOWS: usize = 8;
+/// What a window of the site's own text weighs against a bucket's size: it is on every page.
+const COMMON: usize = 1 << 16;
 
 pub struct Needles {
     /// Every value, one after the other; value `i` is `bytes[ends[i - 1]..ends[i]]`.
     bytes: Vec<u8>,
     ends: Vec<u32>,
     /// Key → (value index, where the key's window starts in the value).
-    by_key: HashMap<u64, Vec<(u32, u32)>>,
+    by_key: HashMap<u64, Bucket>,
     bits: Vec<u64>,
+    /// Windows to avoid as keys.
+    common: HashSet<u64>,
+    /// A hash of each value's bytes → a value with that hash, for [`Needles::contains`].
+    hashes: HashMap<u64, u32>,
 }
 
 impl Needles {
@@ -37,11 +48,25 @@ impl Needles {
             ends: Vec::new(),
             by_key: HashMap::new(),
             bits: vec![0u64; 1 << (BITS - 6)],
+            common: HashSet::new(),
+            hashes: HashMap::new(),
         };
         for value in values {
             needles.push(value);
         }
         needles
+    }
+
+    /// Avoids the windows of `text` as keys of the values pushed from now on: text that every
+    /// page shows (templates, month names) would make each of its positions a candidate.
+    pub fn avoid(&mut self, text: &[u8]) {
+        let mut key = 0u64;
+        for (end, &byte) in text.iter().enumerate() {
+            key = (key << 8 | u64::from(byte.to_ascii_lowercase())) & KEY_MASK;
+            if end + 1 >= KEY {
+                self.common.insert(key);
+            }
+        }
     }
 
     /// Indexes one more value; its index is the number indexed before it.
@@ -50,25 +75,43 @@ impl Needles {
         self.bytes.extend_from_slice(bytes);
         self.ends
             .push(u32::try_from(self.bytes.len()).unwrap_or(u32::MAX));
-        if bytes.len() < KEY {
-            return;
-        }
-        let key_at = |offset: usize| {
-            bytes[offset..offset + KEY]
-                .iter()
-                .fold(0, |key, &b| key << 8 | u64::from(b.to_ascii_lowercase()))
+        self.hashes.entry(hash(bytes)).or_insert(index);
+        let (by_key, common) = (&self.by_key, &self.common);
+        let weight = |key: &u64| {
+            by_key.get(key).map_or(0, Bucket::len) + if common.contains(key) { COMMON } else { 0 }
         };
-        let last = bytes.len() - KEY;
-        let by_key = &self.by_key;
-        let (offset, key) = [0, last / 2, last]
-            .into_iter()
-            .map(|offset| (offset, key_at(offset)))
-            .min_by_key(|(_, key)| by_key.get(key).map_or(0, Vec::len))
-            .unwrap_or((0, key_at(0)));
+        let Some((offset, key)) = windows(bytes).min_by_key(|(_, key)| weight(key)) else {
+            return;
+        };
         let slot = slot(key);
         self.bits[slot >> 6] |= 1 << (slot & 63);
         let entry = (index, u32::try_from(offset).unwrap_or(0));
-        self.by_key.entry(key).or_default().push(entry);
+        match self.by_key.entry(key) {
+            Entry::Occupied(mut bucket) => bucket.get_mut().push(entry),
+            Entry::Vacant(slot) => {
+                slot.insert(Bucket::One(entry));
+            }
+        }
+    }
+
+    /// Whether `value` is indexed already, byte for byte.
+    pub fn contains(&self, value: &[u8]) -> bool {
+        self.hashes
+            .get(&hash(value))
+            .is_some_and(|&i| self.value(i as usize) == value)
+    }
+
+    /// Stops finding value `i` (it keeps its index).
+    pub fn remove(&mut self, i: usize) {
+        let Ok(index) = u32::try_from(i) else {
+            return;
+        };
+        let value = self.value(i).to_vec();
+        for (_, key) in windows(&value) {
+            if let Some(bucket) = self.by_key.get_mut(&key) {
+                bucket.retain(|&(v, _)| v != index);
+            }
+        }
     }
 
     /// Value `i`, as indexed.
@@ -84,12 +127,13 @@ impl Needles {
         haystack: &[u8],
         mut accept: impl FnMut(usize, usize) -> bool,
     ) -> Option<usize> {
-        let mut key = 0u64;
-        for (end, &byte) in haystack.iter().enumerate() {
+        let primed = KEY - 1;
+        let mut key = haystack
+            .iter()
+            .take(primed)
+            .fold(0u64, |key, &b| key << 8 | u64::from(b.to_ascii_lowercase()));
+        for (end, &byte) in haystack.iter().enumerate().skip(primed) {
             key = (key << 8 | u64::from(byte.to_ascii_lowercase())) & KEY_MASK;
-            if end + 1 < KEY {
-                continue;
-            }
             let slot = slot(key);
             if self.bits[slot >> 6] & (1 << (slot & 63)) == 0 {
                 continue;
@@ -98,7 +142,7 @@ impl Needles {
             let Some(candidates) = self.by_key.get(&key) else {
                 continue;
             };
-            let found = candidates.iter().find(|&&(i, offset)| {
+            let found = candidates.as_slice().iter().find(|&&(i, offset)| {
                 let value = self.value(i as usize);
                 window.checked_sub(offset as usize).is_some_and(|start| {
                     haystack
@@ -113,6 +157,62 @@ impl Needles {
         }
         None
     }
+}
+
+/// The values under one key: most keys have one, held without an allocation of its own.
+enum Bucket {
+    One((u32, u32)),
+    Many(Vec<(u32, u32)>),
+}
+
+impl Bucket {
+    fn as_slice(&self) -> &[(u32, u32)] {
+        match self {
+            Bucket::One(entry) => std::slice::from_ref(entry),
+            Bucket::Many(entries) => entries,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn push(&mut self, entry: (u32, u32)) {
+        match self {
+            Bucket::One(first) => *self = Bucket::Many(vec![*first, entry]),
+            Bucket::Many(entries) => entries.push(entry),
+        }
+    }
+
+    fn retain(&mut self, keep: impl Fn(&(u32, u32)) -> bool) {
+        *self = Bucket::Many(self.as_slice().iter().copied().filter(keep).collect());
+    }
+}
+
+/// A hash of a value's bytes.
+fn hash(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0).hash_one(bytes)
+}
+
+/// The windows a value may be indexed under — up to `WINDOWS` of its `KEY`-byte windows,
+/// spread from its first to its last, lower-cased — with where each starts.
+fn windows(bytes: &[u8]) -> impl Iterator<Item = (usize, u64)> + '_ {
+    let positions = (bytes.len() + 1).saturating_sub(KEY);
+    let count = positions.min(WINDOWS);
+    let key_at = move |offset: usize| {
+        bytes[offset..offset + KEY]
+            .iter()
+            .fold(0, |key, &b| key << 8 | u64::from(b.to_ascii_lowercase()))
+    };
+    (0..count).map(move |i| {
+        let offset = if count > 1 {
+            i * (positions - 1) / (count - 1)
+        } else {
+            0
+        };
+        (offset, key_at(offset))
+    })
 }
 
 fn slot(key: u64) -> usize {
@@ -149,6 +249,31 @@ mod tests {
         );
         assert_eq!(find(""), None);
         assert_eq!(needles.value(1), b"dana@example.org");
+        let mut needles = needles;
+        assert!(needles.contains(b"dana@example.org"));
+        needles.remove(1);
+        let find = |text: &str| needles.find(text.as_bytes(), |_, _| true);
+        assert_eq!(find("write to DANA@EXAMPLE.ORG today"), None, "removed");
+        assert_eq!(find("mail sam@Example.org"), Some(3), "the others stay");
+    }
+
+    #[test]
+    fn values_are_found_whichever_window_keys_them() {
+        let mut needles = Needles::new([]);
+        needles.avoid(b"November December");
+        for value in ["november 5 2020", "5 november", "member 200306", "december"] {
+            needles.push(value.as_bytes());
+        }
+        let find = |text: &str| needles.find(text.as_bytes(), |_, _| true);
+        assert_eq!(find("on NOVEMBER 5 2020."), Some(0));
+        assert_eq!(find("the 5 November"), Some(1));
+        assert_eq!(find("member 200306"), Some(2));
+        assert_eq!(
+            find("December"),
+            Some(3),
+            "a value all common is still keyed"
+        );
+        assert_eq!(find("November 2026"), None);
     }
 
     #[test]

@@ -27,7 +27,7 @@
 use super::inputs::{FileId, Inputs, Origin};
 use super::words::{Phrases, is_written_date, words};
 use crate::model::secrets::Shape;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// A free text of at most this many words is short: excused in public text like an attribute.
 const SHORT_WORDS: usize = 2;
@@ -60,15 +60,20 @@ impl Judge {
             public_words: inputs
                 .public
                 .iter()
-                .map(|(text, _)| words(&crate::fold::fold(text)))
+                .map(|(text, _)| words(&crate::fold::fold(text)).into_owned())
                 .collect(),
         }
+    }
+
+    /// Whether the site writes `text` whatever the records say (a date in a rule's example).
+    pub fn in_site_text(&self, text: &str) -> bool {
+        self.site.find(&words(text)).is_some()
     }
 
     /// Whether `value` (folded), watched as `shape`, is exempt.
     pub fn exempt(&self, value: &str, shape: Shape, containers: &Containers) -> bool {
         let words = words(value);
-        if self.public_words.contains(&words) {
+        if self.public_words.contains(words.as_ref()) {
             return true;
         }
         let site_text = || is_written_date(&words) || self.site.find(&words).is_some();

@@ -73,7 +73,11 @@ impl<'a> Inputs<'a> {
         };
         match secret.value {
             Value::Text(text, shape) if text.contains('\n') => {
-                for (n, line) in text.lines().enumerate() {
+                let lines = text
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim().is_empty());
+                for (n, line) in lines {
                     let origin = Origin {
                         key: origin.key.at_line(n + 1),
                         ..origin
@@ -83,7 +87,11 @@ impl<'a> Inputs<'a> {
             }
             Value::Text(text, shape) => self.watch_text(origin, secret.class, shape, text),
             Value::Markdown(body) => {
-                for (n, line) in body.lines().enumerate() {
+                let lines = body
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim().is_empty());
+                for (n, line) in lines {
                     let line = line.trim_start_matches(['#', '-', '*', '>', ' ', '\t']);
                     let origin = Origin {
                         key: origin.key.at_line(n + 1),
@@ -93,11 +101,13 @@ impl<'a> Inputs<'a> {
                 }
             }
             Value::Date(date) => self.watch_date(origin, secret.class, date),
-            Value::Amount(amount) => {
+            // Under 100 both forms ("99.50", "99.5") are shorter than six characters.
+            Value::Amount(amount) if amount.abs() >= 100.0 => {
                 for text in [format!("{amount:.2}"), amount.to_string()] {
                     self.watch_text(origin, secret.class, Shape::Identifier, text);
                 }
             }
+            Value::Amount(_) => {}
         }
     }
 

@@ -16,8 +16,7 @@
 //! letter case, folded like `private-id` folds names (`crate::fold`: "Ines Munoz" is found
 //! for "Inés Muñoz"), in each file as its reader sees it (`read.rs`: HTML with character
 //! references decoded, JSON, iCalendar and CSV unescaped), and in the file's name. Dates are
-//! watched in the forms the site writes them (`2014-03-01`, `1 March 2014`, `March 1, 2014`,
-//! `20140301`).
+//! watched in the forms the site writes them (`2014-03-01`, `1 March 2014`, `20140301`).
 //!
 //! **What is excused** (`exempt.rs`, decided once per value as the guard is built): a free text
 //! or attribute made of the site's own words in order, or that is only a date; any value that
@@ -47,7 +46,7 @@ use super::needles::Needles;
 use crate::model::secrets::Class;
 use chrono::NaiveDate;
 use exempt::{Containers, Inside, Judge};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// The shortest value watched: shorter ones ("Coffee" aside) are common words.
 const MIN_CHARS: usize = 6;
@@ -65,8 +64,8 @@ pub struct Guard {
     needles: Needles,
     /// One for each needle.
     sources: Vec<Source>,
-    /// False for the forms of a watched date the view shows ([`Guard::allow_dates`]).
-    live: Vec<bool>,
+    /// How many needles are still looked for.
+    watched: usize,
     /// Each watched date's needles.
     date_needles: HashMap<NaiveDate, Vec<u32>>,
     files: Vec<RecordFile>,
@@ -81,11 +80,15 @@ impl Guard {
             needles: Needles::new([]),
             sources: Vec::new(),
         };
-        list.texts(&inputs, &Judge::new(&inputs), &containers);
-        let date_needles = list.dates(&inputs);
+        for piece in inputs.site.pieces() {
+            list.needles.avoid(crate::fold::fold(piece).as_bytes());
+        }
+        let judge = Judge::new(&inputs);
+        list.texts(&inputs, &judge, &containers);
+        let date_needles = list.dates(&inputs, &judge);
         let mut guard = Guard {
             needles: list.needles,
-            live: vec![true; list.sources.len()],
+            watched: list.sources.len(),
             sources: list.sources,
             date_needles,
             files: inputs.files,
@@ -99,15 +102,16 @@ impl Guard {
     /// which a page may show whoever else's date they also are (`dates_shown`).
     pub fn allow_dates(&mut self, dates: impl IntoIterator<Item = NaiveDate>) {
         for date in dates {
-            for &needle in self.date_needles.get(&date).into_iter().flatten() {
-                self.live[needle as usize] = false;
+            for needle in self.date_needles.remove(&date).into_iter().flatten() {
+                self.needles.remove(needle as usize);
+                self.watched -= 1;
             }
         }
     }
 
     /// How many values (and date forms) are watched.
     pub fn len(&self) -> usize {
-        self.live.iter().filter(|&&live| live).count()
+        self.watched
     }
 
     pub fn is_empty(&self) -> bool {
@@ -130,7 +134,7 @@ impl Guard {
     fn scan_name(&self, output: &str) -> Option<Hit> {
         let needle = output
             .split('/')
-            .find_map(|part| self.find(crate::fold::fold(part).as_bytes()))?;
+            .find_map(|part| self.find(&read::folded(part.as_bytes())))?;
         Some(self.hit(needle, self.shown_path(output), true))
     }
 
@@ -139,7 +143,7 @@ impl Guard {
     fn shown_path(&self, path: &str) -> String {
         let parts: Vec<&str> = path
             .split('/')
-            .map(|part| match self.find(crate::fold::fold(part).as_bytes()) {
+            .map(|part| match self.find(&read::folded(part.as_bytes())) {
                 Some(_) => "…",
                 None => part,
             })
@@ -155,13 +159,11 @@ impl Guard {
         }
     }
 
-    /// The first live needle in `text` as whole words.
+    /// The first needle in `text` as whole words.
     fn find(&self, text: &[u8]) -> Option<usize> {
         self.needles.find(text, |needle, start| {
             let end = start + self.needles.value(needle).len();
-            self.live[needle]
-                && !read::word_char_before(text, start)
-                && !read::word_char_at(text, end)
+            !read::word_char_before(text, start) && !read::word_char_at(text, end)
         })
     }
 
@@ -199,42 +201,43 @@ impl Watchlist {
         self.sources.push(source);
     }
 
-    /// Each distinct watched text once, unless every shape it is watched as is exempt.
+    /// Each distinct watched text once, unless every shape it is watched as is exempt; the
+    /// first origin not exempt is the one a hit names.
     fn texts(&mut self, inputs: &Inputs, judge: &Judge, containers: &Containers) {
-        // Per distinct value: whether it is watched, and the shapes found exempt.
-        let mut seen: HashMap<String, (bool, u8)> = HashMap::with_capacity(inputs.texts.len());
+        let mut buffer = String::new();
         for watched in &inputs.texts {
-            let Some(value) = prepared(&watched.text) else {
+            let Some(value) = prepared(&watched.text, &mut buffer) else {
                 continue;
             };
-            let shape_bit = 1u8 << (watched.shape as u8);
-            let (watching, exempt_shapes) = seen.get(&value).copied().unwrap_or((false, 0));
-            if watching || exempt_shapes & shape_bit != 0 {
+            if self.needles.contains(value.as_bytes())
+                || judge.exempt(value, watched.shape, containers)
+            {
                 continue;
             }
-            let exempt = judge.exempt(&value, watched.shape, containers);
-            if !exempt {
-                let source = Source {
-                    origin: watched.origin,
-                    class: watched.class,
-                    date: false,
-                };
-                self.push(&value, source);
-            }
-            let exempt_shapes = exempt_shapes | if exempt { shape_bit } else { 0 };
-            seen.insert(value, (!exempt, exempt_shapes));
+            let source = Source {
+                origin: watched.origin,
+                class: watched.class,
+                date: false,
+            };
+            self.push(value, source);
         }
     }
 
-    /// Each distinct watched date in its written forms: the needles of each date.
-    fn dates(&mut self, inputs: &Inputs) -> HashMap<NaiveDate, Vec<u32>> {
+    /// Each distinct watched date in its written forms, but for those the site writes whatever
+    /// the records say (a rule's example): the needles of each date.
+    fn dates(&mut self, inputs: &Inputs, judge: &Judge) -> HashMap<NaiveDate, Vec<u32>> {
         let mut needles: HashMap<NaiveDate, Vec<u32>> = HashMap::new();
         for &(date, origin, class) in &inputs.dates {
             if needles.contains_key(&date) {
                 continue;
             }
+            let forms = site_text::written_forms(date);
+            if forms.iter().any(|form| judge.in_site_text(form)) {
+                needles.insert(date, Vec::new());
+                continue;
+            }
             let first = self.sources.len();
-            for form in site_text::written_forms(date) {
+            for form in forms {
                 let source = Source {
                     origin,
                     class,
@@ -252,12 +255,19 @@ impl Watchlist {
 /// A watched text as it is searched for: folded, without the punctuation at its ends (so
 /// "Meeting regularly." is found without its full stop), or `None` when shorter than
 /// `MIN_CHARS`.
-fn prepared(text: &str) -> Option<String> {
+/// An ASCII text is lower-cased into `buffer`, so most values cost no allocation.
+fn prepared<'b>(text: &str, buffer: &'b mut String) -> Option<&'b str> {
     let edge = |c: char| !c.is_alphanumeric();
-    let mut value = crate::fold::fold(text);
-    value.truncate(value.trim_end_matches(edge).len());
-    value.drain(..value.len() - value.trim_start_matches(edge).len());
-    (value.chars().count() >= MIN_CHARS).then_some(value)
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.push_str(text.trim_matches(edge));
+        buffer.make_ascii_lowercase();
+    } else {
+        *buffer = crate::fold::fold(text);
+        buffer.truncate(buffer.trim_end_matches(edge).len());
+        buffer.drain(..buffer.len() - buffer.trim_start_matches(edge).len());
+    }
+    (buffer.chars().count() >= MIN_CHARS).then_some(buffer.as_str())
 }
 
 #[cfg(test)]

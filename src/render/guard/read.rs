@@ -21,35 +21,31 @@ pub fn as_read<'a>(path: &str, bytes: &'a [u8]) -> Cow<'a, [u8]> {
 /// `bytes` folded (`crate::fold`): ASCII letters are left for the search to compare in any
 /// case; each run of other characters is folded, and the text copied only when a run changes.
 pub fn folded(bytes: &[u8]) -> Cow<'_, [u8]> {
-    if bytes.is_ascii() {
-        return Cow::Borrowed(bytes);
-    }
-    let text = String::from_utf8_lossy(bytes);
     let mut out: Option<Vec<u8>> = None;
     let mut copied = 0;
-    let mut rest = text.as_ref();
     let mut at = 0;
-    while let Some(start) = rest.find(|c: char| !c.is_ascii()) {
-        let run_len = rest[start..]
-            .find(|c: char| c.is_ascii())
-            .unwrap_or(rest.len() - start);
-        let run = &rest[start..start + run_len];
-        if !folds_to_itself(run) {
-            let out = out.get_or_insert_with(|| Vec::with_capacity(text.len()));
-            out.extend_from_slice(&text.as_bytes()[copied..at + start]);
-            out.extend_from_slice(crate::fold::fold(run).as_bytes());
-            copied = at + start + run_len;
+    while let Some(start) = bytes[at..].iter().position(|&b| b >= 0x80) {
+        let start = at + start;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b < 0x80)
+            .map_or(bytes.len(), |n| start + n);
+        at = end;
+        let run = String::from_utf8_lossy(&bytes[start..end]);
+        if folds_to_itself(&run) && matches!(run, Cow::Borrowed(_)) {
+            continue;
         }
-        at += start + run_len;
-        rest = &rest[start + run_len..];
+        let out = out.get_or_insert_with(|| Vec::with_capacity(bytes.len()));
+        out.extend_from_slice(&bytes[copied..start]);
+        out.extend_from_slice(crate::fold::fold(&run).as_bytes());
+        copied = end;
     }
-    match (out, text) {
-        (Some(mut out), text) => {
-            out.extend_from_slice(&text.as_bytes()[copied..]);
+    match out {
+        Some(mut out) => {
+            out.extend_from_slice(&bytes[copied..]);
             Cow::Owned(out)
         }
-        (None, Cow::Borrowed(_)) => Cow::Borrowed(bytes),
-        (None, Cow::Owned(text)) => Cow::Owned(text.into_bytes()),
+        None => Cow::Borrowed(bytes),
     }
 }
 

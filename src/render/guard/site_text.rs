@@ -8,8 +8,9 @@
 //! A user's own templates (`--templates`) are not site text: they are typed by someone, and a
 //! value hard-coded in one is a leak like any other.
 
+use super::words::{MONTHS, WEEKDAYS};
 use crate::model::{Choice, ExpenseBearer, Frequency, Party, PublicLibrary, Rating, Role, Status};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 
 /// The site's own text, and the as-of date.
@@ -20,9 +21,15 @@ pub struct SiteText {
 }
 
 /// The forms in which the site and feeds write a date: `2026-11-30`, `30 November 2026`,
-/// `November 30, 2026`, `20261130` (iCalendar).
-pub fn written_forms(date: NaiveDate) -> [String; 4] {
-    ["%Y-%m-%d", "%-d %B %Y", "%B %-d, %Y", "%Y%m%d"].map(|f| date.format(f).to_string())
+/// `20261130` (iCalendar).
+pub fn written_forms(date: NaiveDate) -> [String; 3] {
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    let month = MONTHS[date.month0() as usize];
+    [
+        format!("{y:04}-{m:02}-{d:02}"),
+        format!("{d} {month} {y}"),
+        format!("{y:04}{m:02}{d:02}"),
+    ]
 }
 
 impl SiteText {
@@ -50,15 +57,9 @@ impl SiteText {
         for mode in crate::model::RuleParams::default().meeting_modes {
             site.add(mode);
         }
-        for month in 1..=12 {
-            if let Some(first) = NaiveDate::from_ymd_opt(2000, month, 1) {
-                site.add(first.format("%B %b").to_string());
-            }
-        }
-        for day in 0..7 {
-            if let Some(date) = NaiveDate::from_ymd_opt(2000, 1, 3 + day) {
-                site.add(date.format("%A %a").to_string());
-            }
+        for name in MONTHS.iter().chain(&WEEKDAYS) {
+            site.add(*name);
+            site.add(&name[..3]);
         }
         site
     }

@@ -6,10 +6,27 @@
 //! the public values, `guidelines.md`); [`is_written_date`] recognises a text that is only a
 //! date the way people write one ("October 2026", "Tuesday 14 October 2026", "2026-10-14").
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
+use std::borrow::Cow;
 
-/// `folded` (already folded, `crate::fold`) as words.
-pub fn words(folded: &str) -> String {
+/// `folded` (already folded, `crate::fold`) as words; borrowed when it already is (most
+/// watched values, whose ends are trimmed).
+pub fn words(folded: &str) -> Cow<'_, str> {
+    let is_words = if folded.is_ascii() {
+        let b = folded.as_bytes();
+        !b.is_empty()
+            && b.first() != Some(&b' ')
+            && b.last() != Some(&b' ')
+            && !b.windows(2).any(|w| w == b"  ")
+            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b' ')
+    } else {
+        folded
+            .split(' ')
+            .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric))
+    };
+    if is_words {
+        return Cow::Borrowed(folded);
+    }
     let mut out = String::with_capacity(folded.len());
     for word in folded.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() {
@@ -20,7 +37,7 @@ pub fn words(folded: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Bytes of a phrase that key the index.
@@ -102,43 +119,47 @@ fn pack(bytes: &[u8]) -> u64 {
         .fold(0, |key, &b| key << 8 | u64::from(b))
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// The months' names, as the site writes them.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// The weekdays' names.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
+
+/// Whether `word` (folded) is one of `names` in full or in its first three letters.
+fn is_name(word: &str, names: &[&str]) -> bool {
+    names.iter().any(|name| {
+        name.eq_ignore_ascii_case(word) || (word.len() == 3 && name[..3].eq_ignore_ascii_case(word))
+    })
+}
 
 /// A month's name in full, in three letters, or "sept".
 fn is_month(word: &str) -> bool {
-    word == "sept"
-        || MONTHS
-            .iter()
-            .any(|m| *m == word || (word.len() == 3 && m.starts_with(word)))
+    word == "sept" || is_name(word, &MONTHS)
 }
 
 fn is_weekday(word: &str) -> bool {
-    WEEKDAYS
-        .iter()
-        .any(|d| *d == word || (word.len() == 3 && d.starts_with(word)))
+    is_name(word, &WEEKDAYS)
 }
 
 fn is_number(word: &str, digits: std::ops::RangeInclusive<usize>) -> bool {
@@ -165,11 +186,24 @@ fn is_quarter(word: &str) -> bool {
 /// "2026 10 14" (from 2026-10-14), "2026 q4". Never a number alone, so a phone number or a
 /// membership number is not a date.
 pub fn is_written_date(words: &str) -> bool {
-    let mut all: Vec<&str> = words.split(' ').collect();
-    if all.first().is_some_and(|w| is_weekday(w)) {
-        all.remove(0);
+    // The longest: "wednesday 14th september 2026".
+    if words.len() > 30 {
+        return false;
     }
-    match all.as_slice() {
+    let mut all = words.split(' ').peekable();
+    if all.peek().is_some_and(|w| is_weekday(w)) {
+        all.next();
+    }
+    let mut date = [""; 4];
+    let mut count = 0;
+    for word in all {
+        if count == date.len() {
+            return false;
+        }
+        date[count] = word;
+        count += 1;
+    }
+    match &date[..count] {
         [month] => is_month(month),
         [a, b] => {
             (is_month(a) && (is_year(b) || is_day(b)))
