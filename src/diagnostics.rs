@@ -4,46 +4,10 @@
 //! A diagnostic is created with its rule only; its severity comes later from the rule
 //! registry and the program's `[severity]` overrides (`Findings::resolve`).
 
-use crate::rules::{Level, Rule};
+pub use crate::catalogue::Severity;
+use crate::catalogue::{Level, Rule};
+pub use crate::source::Pos;
 use std::cmp::Ordering;
-use std::fmt;
-
-/// A position in a file: 1-based line and (character) column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
-
-impl Pos {
-    /// The start of a file: where problems with a whole file point.
-    pub const START: Pos = Pos { line: 1, column: 1 };
-
-    pub fn new(line: u32, column: u32) -> Pos {
-        Pos { line, column }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// One problem in the records.
 #[derive(Clone, Debug, PartialEq, Eq)]

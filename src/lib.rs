@@ -3,6 +3,7 @@
 //!
 //! The pipeline: `load` → `model` → `rules` → `diagnostics` → `report` (check).
 
+pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod compare;

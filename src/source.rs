@@ -1,7 +1,22 @@
 //! A record file's text: UTF-8 decoding with a precise position for the first bad byte,
-//! byte offset → line:column, and Markdown front matter that keeps its line numbers.
+//! byte offset → line:column, and Markdown front matter that keeps its line numbers. A leaf
+//! module: positions are the bottom of the pipeline.
 
-use crate::diagnostics::Pos;
+/// A position in a file: 1-based line and (character) column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    /// The start of a file: where problems with a whole file point.
+    pub const START: Pos = Pos { line: 1, column: 1 };
+
+    pub fn new(line: u32, column: u32) -> Pos {
+        Pos { line, column }
+    }
+}
 
 const BOM: char = '\u{feff}';
 

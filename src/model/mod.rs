@@ -9,6 +9,8 @@
 //! and the loader's reading cannot describe two different formats.
 
 mod config;
+pub mod keys;
+mod schema;
 
 pub use config::{Config, RuleParams};
 
@@ -116,7 +118,7 @@ macro_rules! choice {
                 stringify!($name).into()
             }
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                crate::schema::choice_schema::<$name>()
+                self::schema::choice_schema::<$name>()
             }
         }
     };
@@ -133,14 +135,14 @@ choice!(Rating { OnTrack = "on-track", NeedsAttention = "needs-attention", AtRis
 #[derive(Clone, Debug, PartialEq, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Membership {
-    #[schemars(with = "crate::schema::TextOrNumber")]
+    #[schemars(with = "self::schema::TextOrNumber")]
     pub number: Confidential<String>,
     pub expires: Located<NaiveDate>,
 }
 
 /// `people/<id>.yaml`.
 #[derive(Clone, Debug, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields, transform = crate::schema::role_requirements)]
+#[schemars(deny_unknown_fields, transform = self::schema::role_requirements)]
 pub struct Person {
     pub name: Located<String>,
     #[schemars(length(min = 1))]
@@ -153,7 +155,7 @@ pub struct Person {
     pub field: Option<Located<String>>,
     pub field_since: Option<Located<NaiveDate>>,
     pub email: Option<Confidential<String>>,
-    #[schemars(with = "Option<crate::schema::TextOrNumber>")]
+    #[schemars(with = "Option<self::schema::TextOrNumber>")]
     pub phone: Option<Confidential<String>>,
     #[schemars(default)]
     pub publish: bool,
@@ -193,7 +195,7 @@ pub struct Relationship {
 #[schemars(deny_unknown_fields)]
 pub struct Agreement {
     /// Written as `signed: {mentor: DATE, mentee: DATE}`: the schema shows the whole block here.
-    #[schemars(rename = "signed", with = "crate::schema::Signed")]
+    #[schemars(rename = "signed", with = "self::schema::Signed")]
     pub signed_mentor: Located<NaiveDate>,
     #[schemars(skip)]
     pub signed_mentee: Located<NaiveDate>,

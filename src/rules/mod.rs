@@ -5,50 +5,18 @@
 //! cross-record rules live here, one file per family.
 
 mod agreements;
-mod catalogue;
 pub mod dates;
 mod evaluations;
-pub mod explain;
 mod meetings;
 mod people;
 mod relationships;
 
-pub use catalogue::{ALL, Rule};
+pub use crate::catalogue::{ALL, Level, Rule, explain};
 pub use people::id_reveals;
 
-use crate::diagnostics::{Diagnostic, Pos, Severity};
+use crate::diagnostics::{Diagnostic, Pos};
 use crate::model::{Person, Records, Relationship, RelationshipFolder, RuleParams, Status};
 use chrono::NaiveDate;
-
-/// How a program wants a rule reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Error,
-    Warning,
-    Off,
-}
-
-impl Level {
-    pub const NAMES: [&'static str; 3] = ["error", "warning", "off"];
-
-    pub fn parse(text: &str) -> Option<Level> {
-        match text {
-            "error" => Some(Level::Error),
-            "warning" => Some(Level::Warning),
-            "off" => Some(Level::Off),
-            _ => None,
-        }
-    }
-}
-
-impl From<Severity> for Level {
-    fn from(severity: Severity) -> Level {
-        match severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-        }
-    }
-}
 
 /// Runs the cross-record rules over loaded records. A record that failed to load (`yaml` or
 /// `schema` errors) is present but has no contents, so no rule reads it.

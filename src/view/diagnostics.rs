@@ -3,7 +3,7 @@
 //! not consented (a person file's name is their id), and relationship ids published under a
 //! substitute are replaced by it.
 
-use super::relationships::PublicIds;
+use super::PublicIds;
 use crate::diagnostics::Diagnostic;
 use crate::model::Records;
 use crate::rules::{self, Rule};

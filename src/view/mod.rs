@@ -8,12 +8,14 @@
 mod charts;
 mod diagnostics;
 mod people;
+mod public_ids;
 mod relationships;
 
 pub use charts::{MonthBar, TimelineMonth};
 pub use diagnostics::{DiagnosticView, RuleGroup};
 pub use people::{MentorView, PersonRef};
-pub use relationships::{AgreementView, EvaluationView, MeetingView, PublicIds, RelationshipView};
+pub use public_ids::PublicIds;
+pub use relationships::{AgreementView, EvaluationView, MeetingView, RelationshipView};
 
 use crate::diagnostics::Findings;
 use crate::model::Records;
@@ -95,7 +97,7 @@ pub fn build(
     as_of: NaiveDate,
     last_changed: Option<String>,
 ) -> Site {
-    let names = relationships::PublicIds::new(records);
+    let names = PublicIds::new(records);
     let redactor = diagnostics::Redactor::new(records, &names);
     let mut per_relationship: BTreeMap<&str, Vec<DiagnosticView>> = BTreeMap::new();
     let all: Vec<DiagnosticView> = findings

@@ -963,7 +963,7 @@ Fails:
 #[cfg(test)]
 mod tests {
     use super::explanation;
-    use crate::rules::ALL;
+    use crate::catalogue::ALL;
 
     #[test]
     fn every_rule_has_an_explanation_with_both_examples() {

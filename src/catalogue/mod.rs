@@ -1,6 +1,70 @@
-//! The catalogue itself: each rule's id, default severity and one-line summary (rules.md).
+//! The rule catalogue (rules.md): each rule's id, default severity, one-line summary and
+//! explanation, and the levels a program may set. A leaf module: the loader, the rules, the
+//! diagnostics and the view all name rules, and it depends on none of them.
 
-use crate::diagnostics::Severity;
+pub mod explain;
+
+use std::fmt;
+
+/// How bad a reported problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a program wants a rule reported (`[severity]` in program.toml).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warning,
+    Off,
+}
+
+impl Level {
+    pub const NAMES: [&'static str; 3] = ["error", "warning", "off"];
+
+    pub fn parse(text: &str) -> Option<Level> {
+        match text {
+            "error" => Some(Level::Error),
+            "warning" => Some(Level::Warning),
+            "off" => Some(Level::Off),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Off => "off",
+        }
+    }
+}
+
+impl From<Severity> for Level {
+    fn from(severity: Severity) -> Level {
+        match severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+        }
+    }
+}
 
 macro_rules! catalogue {
     ($($variant:ident = $id:literal, $severity:ident, $summary:literal;)*) => {
