@@ -20,6 +20,22 @@ impl Pos {
 
 const BOM: char = '\u{feff}';
 
+/// The text of every file the loader read, by the path shown to the user: what the human
+/// report quotes a line of, so no file is read twice.
+#[derive(Debug, Default)]
+pub struct Sources(std::collections::HashMap<String, String>);
+
+impl Sources {
+    pub fn insert(&mut self, file: String, text: String) {
+        self.0.insert(file, text);
+    }
+
+    /// Line `line` (1-based) of `file`, when it was read.
+    pub fn line(&self, file: &str, line: u32) -> Option<&str> {
+        line_text(self.0.get(file)?, line)
+    }
+}
+
 /// Decodes a file's bytes, dropping a leading UTF-8 byte-order mark. On failure, returns the
 /// position of the first byte that is not UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<&str, Pos> {

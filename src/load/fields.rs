@@ -5,6 +5,7 @@
 use super::yaml::{Node, Value};
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::model::{Choice, Located};
+use crate::place::Place;
 use crate::rules::Rule;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
@@ -12,15 +13,15 @@ use chrono::NaiveDate;
 /// The diagnostics of one file.
 pub struct Problems<'a> {
     pub file: &'a str,
-    pub relationship: Option<&'a str>,
+    pub place: &'a Place,
     pub list: Vec<Diagnostic>,
 }
 
 impl<'a> Problems<'a> {
-    pub fn new(file: &'a str, relationship: Option<&'a str>) -> Self {
+    pub fn new(file: &'a str, place: &'a Place) -> Self {
         Problems {
             file,
-            relationship,
+            place,
             list: Vec::new(),
         }
     }
@@ -35,9 +36,7 @@ impl<'a> Problems<'a> {
     }
 
     fn push(&mut self, rule: Rule, pos: Pos, message: String, help: Option<String>, snippet: bool) {
-        let mut d =
-            Diagnostic::new(rule, self.file, pos, message).in_relationship(self.relationship);
-        d.help = help;
+        let mut d = Diagnostic::structure(rule, self.place.clone(), self.file, pos, message, help);
         d.snippet = snippet;
         self.list.push(d);
     }

@@ -4,46 +4,8 @@
 
 use super::fields::{loose_date, parse_date};
 use crate::model::Quarter;
+pub use crate::place::Place;
 use crate::suggest::did_you_mean;
-use chrono::NaiveDate;
-
-/// A record's place in the layout.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Place {
-    Program,
-    Guidelines,
-    Person {
-        id: String,
-    },
-    Relationship {
-        id: String,
-    },
-    Agreement {
-        id: String,
-    },
-    Meeting {
-        id: String,
-        date: NaiveDate,
-        sequence: u32,
-    },
-    Evaluation {
-        id: String,
-        quarter: Quarter,
-    },
-}
-
-impl Place {
-    /// The relationship a file belongs to, for diagnostics.
-    pub fn relationship(&self) -> Option<&str> {
-        match self {
-            Place::Relationship { id }
-            | Place::Agreement { id }
-            | Place::Meeting { id, .. }
-            | Place::Evaluation { id, .. } => Some(id),
-            _ => None,
-        }
-    }
-}
 
 /// A path that is not where the layout allows: the message names the expected place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,14 +16,7 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name == "README.md"
 }
 
-/// An id: 1–64 characters of `a-z`, `0-9` and `-`, starting with a letter or digit.
-pub fn is_valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-}
+pub use crate::place::is_valid_id;
 
 /// The id a user probably meant: `Dana Whitfield` → `dana-whitfield`.
 fn fixed_id(name: &str) -> Option<String> {
@@ -264,6 +219,7 @@ fn evaluation(id: &str, name: &str) -> Result<Place, Misplaced> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn misplaced(parts: &[&str]) -> String {
         file(parts).unwrap_err().0

@@ -1,72 +1,78 @@
 //! Loading `records/`: walk the tree once, classify every path by the layout, read and parse
 //! the record files in parallel, and collect every problem as a diagnostic (the loader never
-//! stops at the first). Symbolic links are never followed out of `records/`, and links to
-//! folders are never followed at all, so the walk cannot loop.
+//! stops at the first). The records come from a `Tree` — a folder on disk, or a git
+//! revision read in memory — and go through the same walk and parsers either way. Only
+//! regular files (and links to regular files inside `records/`) are read, never past the size
+//! limit; links to folders are never followed, so the walk cannot loop.
 
 mod fields;
 pub(crate) mod kinds;
 mod layout;
 pub mod program;
+mod read;
+pub mod tree;
+mod walk;
 pub mod yaml;
 
 pub use fields::parse_date;
 pub use layout::is_valid_id;
+pub use read::MAX_FILE_BYTES;
 
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::place::Place;
 use crate::rules::Rule;
-use fields::Problems;
-use layout::{Misplaced, Place};
+use crate::source::Sources;
 use rayon::prelude::*;
+use read::{Parsed, Record};
 use std::collections::BTreeMap;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
-use walkdir::WalkDir;
+use std::path::Path;
+use tree::{Disk, Tree};
+use walk::Found;
 
-/// A record file larger than this is refused unread: records are a few kilobytes.
-const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
-
-/// What loading found: the records, and every structural problem (`yaml`, `schema`, `layout`).
+/// What loading found: the records, every structural problem (`yaml`, `schema`, `layout`),
+/// and the text of every record file for the report's snippets.
 pub struct Loaded {
     pub records: Records,
     pub diagnostics: Vec<Diagnostic>,
+    pub sources: Sources,
 }
 
-/// A file to read, found by the walk.
-struct Found {
-    place: Place,
-    path: PathBuf,
-    display: String,
-}
-
-/// Loads the records folder `root`; `root_display` is how the user named it.
+/// Loads the records folder `root` from disk; `root_display` is how the user named it.
 pub fn load(root: &Path, root_display: &str) -> Result<Loaded> {
-    if !root.is_dir() {
+    load_tree(&Disk::new(root), root_display)
+}
+
+/// Loads the records of `tree`; `root_display` is how the user named the records folder.
+pub fn load_tree(tree: &dyn Tree, root_display: &str) -> Result<Loaded> {
+    if !tree.exists() {
         return Err(Error::NoRecords {
             path: root_display.to_owned(),
         });
     }
-    let display = |rel: &str| format!("{}/{rel}", root_display.trim_end_matches(['/', '\\']));
-    let config = program::read(&root.join("program.toml"), &display("program.toml"))?;
+    let display = |rel: &str| display_path(root_display, rel);
+    let config = read::program(tree, &display("program.toml"))?;
     // The walk hands each record file over as soon as it is found, so files are read and
     // parsed on the other cores while the walk goes on.
     let (sender, receiver) = std::sync::mpsc::channel::<Found>();
     let (walk, parsed) = rayon::join(
-        move || walk(root, &display, &sender),
+        move || walk::walk(tree, &display, &sender),
         move || {
             receiver
                 .into_iter()
                 .par_bridge()
                 .map(|found| {
-                    let parsed = read_and_parse(&found);
+                    let parsed = read::read_and_parse(tree, &found);
                     (found, parsed)
                 })
                 .collect::<Vec<(Found, Parsed)>>()
         },
     );
-    let walk = walk?;
+    let walk = walk.map_err(|source| Error::Io {
+        path: root_display.to_owned(),
+        source,
+    })?;
     let mut diagnostics = walk.diagnostics;
     let mut records = Records {
         root: root_display.to_owned(),
@@ -80,324 +86,95 @@ pub fn load(root: &Path, root_display: &str) -> Result<Loaded> {
         guidelines: None,
         files: walk.files,
     };
+    let mut sources = Sources::default();
     for (found, parsed) in parsed {
         diagnostics.extend(parsed.problems);
-        place(&mut records, found, parsed.record);
+        if let Some(text) = parsed.text {
+            sources.insert(found.display.clone(), text);
+        }
+        file(&mut records, found, parsed.record);
     }
+    diagnostics.extend(finish(&mut records));
+    Ok(Loaded {
+        records,
+        diagnostics,
+        sources,
+    })
+}
+
+/// The path shown to the user: the records folder as given, joined with the path inside it.
+pub fn display_path(root_display: &str, rel: &str) -> String {
+    format!("{}/{rel}", root_display.trim_end_matches(['/', '\\']))
+}
+
+/// Sorts each folder's meetings and evaluations, and reports folders without their
+/// relationship.yaml.
+fn finish(records: &mut Records) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
     for (id, folder) in &mut records.relationships {
         folder.meetings.sort_by_key(|m| (m.date, m.sequence));
         folder.evaluations.sort_by_key(|e| e.quarter);
         if folder.relationship.is_none() {
+            let place = Place::Relationship { id: id.clone() };
+            let file = display_path(&records.root, &place.path());
             diagnostics.push(
-                Diagnostic::new(
+                Diagnostic::structure(
                     Rule::Layout,
-                    display(&format!("relationships/{id}/relationship.yaml")),
+                    place,
+                    file,
                     Pos::START,
                     format!("relationship folder `{id}` has no relationship.yaml"),
+                    Some("add relationship.yaml with mentor, mentee, start, end and status".into()),
                 )
-                .with_help("add relationship.yaml with mentor, mentee, start, end and status")
-                .whole_file()
-                .in_relationship(Some(id)),
+                .whole_file(),
             );
         }
     }
-    Ok(Loaded {
-        records,
-        diagnostics,
-    })
-}
-
-struct Walk {
-    folders: Vec<String>,
-    diagnostics: Vec<Diagnostic>,
-    files: usize,
-}
-
-fn walk(root: &Path, display: &dyn Fn(&str) -> String, found: &Sender<Found>) -> Result<Walk> {
-    let canonical_root = root.canonicalize().map_err(|source| Error::Io {
-        path: display(""),
-        source,
-    })?;
-    let mut out = Walk {
-        folders: Vec::new(),
-        diagnostics: Vec::new(),
-        files: 0,
-    };
-    let mut entries = WalkDir::new(root)
-        .min_depth(1)
-        .follow_links(false)
-        .into_iter();
-    while let Some(entry) = entries.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let rel = e
-                    .path()
-                    .and_then(|p| p.strip_prefix(root).ok())
-                    .map_or(String::new(), |p| p.to_string_lossy().replace('\\', "/"));
-                out.diagnostics.push(
-                    Diagnostic::new(
-                        Rule::Layout,
-                        display(&rel),
-                        Pos::START,
-                        format!("cannot be read: {e}"),
-                    )
-                    .whole_file(),
-                );
-                continue;
-            }
-        };
-        let Ok(rel) = entry.path().strip_prefix(root) else {
-            continue;
-        };
-        let names: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let parts: Vec<&str> = names.iter().map(String::as_str).collect();
-        let rel = parts.join("/");
-        let name = parts.last().copied().unwrap_or_default();
-        let is_dir = entry.file_type().is_dir();
-        if layout::is_ignored(name) {
-            if is_dir {
-                entries.skip_current_dir();
-            }
-            continue;
-        }
-        let shown = if is_dir {
-            format!("{rel}/")
-        } else {
-            rel.clone()
-        };
-        let misplaced = |message: String| {
-            Diagnostic::new(Rule::Layout, display(&shown), Pos::START, message).whole_file()
-        };
-        if is_dir {
-            match layout::folder(&parts) {
-                Ok(()) => {
-                    if let ["relationships", id] = parts.as_slice() {
-                        out.folders.push((*id).to_owned());
-                    }
-                }
-                Err(Misplaced(message)) => {
-                    out.diagnostics
-                        .push(misplaced(format!("{message} (its contents are not read)")));
-                    entries.skip_current_dir();
-                }
-            }
-            continue;
-        }
-        out.files += 1;
-        if entry.path_is_symlink()
-            && let Err(message) = check_link(entry.path(), &canonical_root)
-        {
-            out.diagnostics.push(misplaced(message));
-            continue;
-        }
-        match layout::file(&parts) {
-            Ok(Place::Program) => {}
-            Ok(place) => {
-                // The receiver lives until the walk is over, so a send cannot fail.
-                let _ = found.send(Found {
-                    place,
-                    path: entry.path().to_owned(),
-                    display: display(&rel),
-                });
-            }
-            Err(Misplaced(message)) => out.diagnostics.push(misplaced(message)),
-        }
-    }
-    Ok(out)
-}
-
-/// A symbolic link is read only when it points at a file inside the records folder.
-fn check_link(path: &Path, root: &Path) -> std::result::Result<(), String> {
-    let target = path
-        .canonicalize()
-        .map_err(|_| "broken symbolic link: replace it with the file itself".to_owned())?;
-    if !target.starts_with(root) {
-        return Err("symbolic link to a place outside records/ is not followed: replace it with the file itself".into());
-    }
-    if target.is_dir() {
-        return Err(
-            "symbolic link to a folder is not followed: move the folder here instead".into(),
-        );
-    }
-    Ok(())
-}
-
-/// A parsed record of any kind, or `None` when broken.
-enum Record {
-    Person(Option<Person>),
-    Relationship(Option<Relationship>),
-    Agreement(Option<Agreement>),
-    Meeting(Option<Meeting>),
-    Evaluation(Option<Evaluation>),
-    Guidelines(Option<String>),
-}
-
-struct Parsed {
-    record: Record,
-    problems: Vec<Diagnostic>,
-}
-
-fn read_and_parse(found: &Found) -> Parsed {
-    let mut p = Problems::new(&found.display, found.place.relationship());
-    let record = match read_text(&found.path, &mut p) {
-        Some(text) => parse_record(&found.place, &text, &mut p),
-        None => broken(&found.place),
-    };
-    Parsed {
-        record,
-        problems: p.list,
-    }
-}
-
-/// The file's text, or `None` after reporting why it cannot be used.
-fn read_text(path: &Path, p: &mut Problems) -> Option<String> {
-    let mut bytes = Vec::new();
-    let read =
-        std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        p.whole_file(Rule::Yaml, format!("cannot be read: {e}"), None);
-        return None;
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        p.report(
-            Rule::Yaml,
-            Pos::START,
-            format!(
-                "the file is over {} MiB, far larger than any record should be",
-                MAX_FILE_BYTES >> 20
-            ),
-            Some(
-                "check that this is the right file; a record holds a few keys and short notes"
-                    .into(),
-            ),
-        );
-        return None;
-    }
-    match crate::source::decode(&bytes) {
-        Ok(text) => Some(text.to_owned()),
-        Err(pos) => {
-            p.report(
-                Rule::Yaml,
-                pos,
-                "the file is not UTF-8 text".into(),
-                Some("save it as UTF-8 (the first byte that is not is here)".into()),
-            );
-            None
-        }
-    }
-}
-
-fn broken(place: &Place) -> Record {
-    match place {
-        Place::Person { .. } => Record::Person(None),
-        Place::Relationship { .. } => Record::Relationship(None),
-        Place::Agreement { .. } => Record::Agreement(None),
-        Place::Meeting { .. } => Record::Meeting(None),
-        Place::Evaluation { .. } => Record::Evaluation(None),
-        Place::Guidelines | Place::Program => Record::Guidelines(None),
-    }
-}
-
-fn parse_record(place: &Place, text: &str, p: &mut Problems) -> Record {
-    let markdown = matches!(place, Place::Agreement { .. } | Place::Meeting { .. });
-    let mut body = "";
-    let node = if markdown {
-        match crate::source::front_matter(text) {
-            Ok(fm) => {
-                body = fm.body;
-                yaml::parse(fm.yaml, fm.line_offset)
-            }
-            Err(e) => {
-                let message = match e {
-                    crate::source::FrontMatterError::Missing => {
-                        "the file has no front matter: a Markdown record starts with a `---` line, its keys, and another `---` line"
-                    }
-                    crate::source::FrontMatterError::Unterminated => {
-                        "the front matter is not closed: add a `---` line after its last key"
-                    }
-                };
-                p.whole_file(Rule::Yaml, message.into(), None);
-                return broken(place);
-            }
-        }
-    } else if matches!(place, Place::Guidelines | Place::Program) {
-        return Record::Guidelines(Some(text.to_owned()));
-    } else {
-        yaml::parse(text, 0)
-    };
-    let node = match node {
-        Ok(node) => node,
-        Err(e) => {
-            p.report(
-                Rule::Yaml,
-                e.pos,
-                format!("invalid YAML: {}", e.message),
-                None,
-            );
-            return broken(place);
-        }
-    };
-    match place {
-        Place::Person { .. } => Record::Person(kinds::person(&node, p)),
-        Place::Relationship { .. } => Record::Relationship(kinds::relationship(&node, p)),
-        Place::Agreement { .. } => Record::Agreement(kinds::agreement(&node, p).map(|mut a| {
-            a.terms = Confidential::new(body.to_owned());
-            a
-        })),
-        Place::Meeting { .. } => Record::Meeting(kinds::meeting(&node, p).map(|mut m| {
-            m.notes = Confidential::new(body.to_owned());
-            m
-        })),
-        Place::Evaluation { .. } => Record::Evaluation(kinds::evaluation(&node, p)),
-        Place::Guidelines | Place::Program => Record::Guidelines(None),
-    }
+    diagnostics
 }
 
 /// Files a parsed record under its id.
-fn place(records: &mut Records, found: Found, record: Record) {
-    let file = found.display;
-    match (found.place, record) {
+fn file(records: &mut Records, found: Found, record: Record) {
+    let Found { place, display, .. } = found;
+    match (&place, record) {
         (Place::Person { id }, Record::Person(record)) => {
-            records.people.insert(id, RecordFile { file, record });
+            records
+                .people
+                .insert(id.clone(), RecordFile::new(display, place.clone(), record));
         }
         (Place::Relationship { id }, Record::Relationship(record)) => {
-            records.relationships.entry(id).or_default().relationship =
-                Some(RecordFile { file, record });
+            records.folder(id).relationship = Some(RecordFile::new(display, place.clone(), record));
         }
         (Place::Agreement { id }, Record::Agreement(record)) => {
-            records.relationships.entry(id).or_default().agreement =
-                Some(RecordFile { file, record });
+            records.folder(id).agreement = Some(RecordFile::new(display, place.clone(), record));
         }
         (Place::Meeting { id, date, sequence }, Record::Meeting(record)) => {
-            records
-                .relationships
-                .entry(id)
-                .or_default()
-                .meetings
-                .push(MeetingFile {
-                    date,
-                    sequence,
-                    loaded: RecordFile { file, record },
-                });
+            let (date, sequence) = (*date, *sequence);
+            let loaded = RecordFile::new(display, place.clone(), record);
+            records.folder(id).meetings.push(MeetingFile {
+                date,
+                sequence,
+                loaded,
+            });
         }
         (Place::Evaluation { id, quarter }, Record::Evaluation(record)) => {
+            let quarter = *quarter;
+            let loaded = RecordFile::new(display, place.clone(), record);
             records
-                .relationships
-                .entry(id)
-                .or_default()
+                .folder(id)
                 .evaluations
-                .push(EvaluationFile {
-                    quarter,
-                    loaded: RecordFile { file, record },
-                });
+                .push(EvaluationFile { quarter, loaded });
         }
         (Place::Guidelines, Record::Guidelines(record)) => {
-            records.guidelines = Some(RecordFile { file, record });
+            records.guidelines = Some(RecordFile::new(display, place.clone(), record));
         }
         _ => {}
+    }
+}
+
+impl Records {
+    /// The folder of relationship `id`, made when it is not there yet.
+    fn folder(&mut self, id: &str) -> &mut RelationshipFolder {
+        self.relationships.entry(id.to_owned()).or_default()
     }
 }

@@ -12,9 +12,11 @@ mod config;
 pub mod keys;
 mod schema;
 
+pub use crate::dates::Quarter;
 pub use config::{Config, RuleParams};
 
-use crate::diagnostics::Pos;
+use crate::place::Place;
+use crate::source::Pos;
 use chrono::NaiveDate;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use std::borrow::Cow;
@@ -109,6 +111,13 @@ macro_rules! choice {
         pub enum $name { $($variant),* }
         impl Choice for $name {
             const CHOICES: &'static [(&'static str, Self)] = &[$(($text, $name::$variant)),*];
+        }
+        /// A choice is published as its spelling in the records: one of the allowed values,
+        /// never text someone typed.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
+            }
         }
         impl JsonSchema for $name {
             fn inline_schema() -> bool {
@@ -258,25 +267,24 @@ pub struct Evaluation {
     pub comments: Option<Confidential<String>>,
 }
 
+impl<T> RecordFile<T> {
+    pub fn new(file: String, place: Place, record: Option<T>) -> Self {
+        RecordFile {
+            file,
+            place,
+            record,
+        }
+    }
+}
+
 /// A record file: where it is, and its contents unless it failed to load (`yaml`/`schema`).
 /// A broken record still counts as present (rules.md, "Precise readings").
 #[derive(Clone, Debug)]
 pub struct RecordFile<T> {
+    /// As shown to the user: the records folder as given joined with the path inside it.
     pub file: String,
+    pub place: Place,
     pub record: Option<T>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Quarter {
-    pub year: i32,
-    /// 1 to 4.
-    pub number: u32,
-}
-
-impl fmt::Display for Quarter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-Q{}", self.year, self.number)
-    }
 }
 
 #[derive(Clone, Debug)]

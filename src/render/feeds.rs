@@ -2,7 +2,9 @@
 //! dates, RFC 5545) and `relationships.csv` (RFC 4180). All are written from the public view
 //! only, and are deterministic for the same records and as-of.
 
-use crate::view::{RelationshipView, Site};
+use crate::model::{Choice, Status};
+use crate::view::{Mode, RelationshipView, Site};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -21,17 +23,17 @@ struct RelationshipData<'a> {
     id: &'a str,
     mentor: Option<&'a str>,
     mentee: Option<&'a str>,
-    start: &'a str,
-    end: &'a str,
-    status: &'a str,
-    dissolved_on: Option<&'a str>,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    status: Option<Status>,
+    dissolved_on: Option<NaiveDate>,
     standing: &'a str,
     /// Each meeting's date and mode.
-    meetings: Vec<(&'a str, Option<&'a str>)>,
-    last_meeting: Option<&'a str>,
-    next_meeting_due: Option<&'a str>,
-    next_evaluation: Option<&'a str>,
-    next_evaluation_due: Option<&'a str>,
+    meetings: Vec<(NaiveDate, Option<&'a Mode>)>,
+    last_meeting: Option<NaiveDate>,
+    next_meeting_due: Option<NaiveDate>,
+    next_evaluation: Option<String>,
+    next_evaluation_due: Option<NaiveDate>,
     evaluations: &'a [crate::view::EvaluationView],
     agreement: Option<&'a crate::view::AgreementView>,
 }
@@ -61,20 +63,20 @@ fn relationship_data(r: &RelationshipView) -> RelationshipData<'_> {
         id: &r.id,
         mentor: r.mentor.as_ref().map(|p| p.label.as_str()),
         mentee: r.mentee.as_ref().map(|p| p.label.as_str()),
-        start: &r.start,
-        end: &r.end,
-        status: &r.status,
-        dissolved_on: r.dissolved_on.as_deref(),
+        start: r.start,
+        end: r.end,
+        status: r.status,
+        dissolved_on: r.dissolved_on,
         standing: r.standing,
         meetings: r
             .meetings
             .iter()
-            .map(|m| (m.date.as_str(), m.mode.as_deref()))
+            .map(|m| (m.date, m.mode.as_ref()))
             .collect(),
-        last_meeting: r.last_meeting.as_deref(),
-        next_meeting_due: r.next_meeting_due.as_deref(),
-        next_evaluation: r.next_evaluation.as_deref(),
-        next_evaluation_due: r.next_evaluation_due.as_deref(),
+        last_meeting: r.last_meeting,
+        next_meeting_due: r.next_meeting_due,
+        next_evaluation: r.next_evaluation.map(|q| q.to_string()),
+        next_evaluation_due: r.next_evaluation_due,
         evaluations: &r.evaluations,
         agreement: r.agreement.as_ref(),
     }
@@ -82,7 +84,7 @@ fn relationship_data(r: &RelationshipView) -> RelationshipData<'_> {
 
 /// Every upcoming due date: each active relationship's next meeting and next evaluation.
 pub fn calendar_ics(site: &Site) -> String {
-    let stamp = format!("{}T000000Z", site.program.as_of.replace('-', ""));
+    let stamp = format!("{}T000000Z", site.program.as_of.format("%Y%m%d"));
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -96,23 +98,16 @@ pub fn calendar_ics(site: &Site) -> String {
     for r in &site.relationships {
         let meeting = r
             .next_meeting_due
-            .as_ref()
             .map(|d| ("meeting", d, format!("Meeting due: {}", r.id)));
-        let evaluation = r.next_evaluation_due.as_ref().map(|d| {
+        let evaluation = r.next_evaluation_due.map(|d| {
+            let quarter = r.next_evaluation.map(|q| q.to_string()).unwrap_or_default();
             (
                 "evaluation",
                 d,
-                format!(
-                    "{} evaluation due: {}",
-                    r.next_evaluation.as_deref().unwrap_or(""),
-                    r.id
-                ),
+                format!("{quarter} evaluation due: {}", r.id),
             )
         });
-        for (kind, date, summary) in meeting.into_iter().chain(evaluation) {
-            let Ok(day) = date.parse::<chrono::NaiveDate>() else {
-                continue;
-            };
+        for (kind, day, summary) in meeting.into_iter().chain(evaluation) {
             let next = day.succ_opt().unwrap_or(day);
             lines.extend([
                 "BEGIN:VEVENT".to_owned(),
@@ -176,18 +171,18 @@ pub fn relationships_csv(site: &Site) -> String {
         let label = |p: &Option<crate::view::PersonRef>| {
             p.as_ref().map_or(String::new(), |p| p.label.clone())
         };
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let opt = |v: Option<NaiveDate>| v.map(|d| d.to_string()).unwrap_or_default();
         out.push_str(&row([
             r.id.clone(),
             label(&r.mentor),
             label(&r.mentee),
-            r.start.clone(),
-            r.end.clone(),
-            r.status.clone(),
-            opt(&r.dissolved_on),
+            opt(r.start),
+            opt(r.end),
+            r.status.map_or("", Choice::name).to_owned(),
+            opt(r.dissolved_on),
             r.meetings_held.to_string(),
-            opt(&r.last_meeting),
-            opt(&r.next_meeting_due),
+            opt(r.last_meeting),
+            opt(r.next_meeting_due),
             r.evaluations.len().to_string(),
             r.standing.to_owned(),
         ]));

@@ -15,17 +15,20 @@ pub use charts::{MonthBar, TimelineMonth};
 pub use diagnostics::{DiagnosticView, RuleGroup};
 pub use people::{MentorView, PersonRef};
 pub use public_ids::PublicIds;
-pub use relationships::{AgreementView, EvaluationView, MeetingView, RelationshipView};
+pub use relationships::{
+    AgreementView, EvaluationView, MODE_NOT_ALLOWED, MeetingView, Mode, RelationshipView,
+};
 
 use crate::diagnostics::Findings;
-use crate::model::Records;
+use crate::facts::Lifecycle;
+use crate::model::{Records, Role};
 use crate::rules::{self, Rule};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Everything the dashboard shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Site {
     pub program: ProgramInfo,
     pub counts: Counts,
@@ -39,19 +42,19 @@ pub struct Site {
     pub rules: Vec<RuleDoc>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct ProgramInfo {
     pub name: String,
     pub association: String,
     pub committee_contact: Option<String>,
-    pub as_of: String,
+    pub as_of: NaiveDate,
     /// "30 November 2026".
     pub as_of_long: String,
     /// When the records last changed, from git; `None` outside a git work tree.
     pub last_changed: Option<String>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, PartialEq, Serialize)]
 pub struct Counts {
     pub relationships: usize,
     pub active: usize,
@@ -68,7 +71,10 @@ pub struct Counts {
     pub warnings: usize,
 }
 
-#[derive(Debug, Serialize)]
+/// "Due soon" lists what is due within this many days of as-of, or overdue.
+pub const DUE_SOON_DAYS: u32 = 30;
+
+#[derive(Debug, PartialEq, Serialize)]
 pub struct DueItem {
     pub relationship: String,
     pub href: String,
@@ -76,11 +82,11 @@ pub struct DueItem {
     pub kind: &'static str,
     /// "Meeting due" / "2026-Q3 evaluation due".
     pub what: String,
-    pub due: String,
+    pub due: NaiveDate,
     pub overdue: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct RuleDoc {
     pub id: &'static str,
     pub severity: &'static str,
@@ -99,30 +105,35 @@ pub fn build(
 ) -> Site {
     let names = PublicIds::new(records);
     let redactor = diagnostics::Redactor::new(records, &names);
-    let mut per_relationship: BTreeMap<&str, Vec<DiagnosticView>> = BTreeMap::new();
     let all: Vec<DiagnosticView> = findings
         .diagnostics
         .iter()
         .map(|d| redactor.view(d))
         .collect();
+    let mut about = relationships::About {
+        diagnostics: BTreeMap::new(),
+        views: BTreeMap::new(),
+    };
     for (d, view) in findings.diagnostics.iter().zip(&all) {
         if let Some(id) = &d.relationship {
-            per_relationship
+            about.diagnostics.entry(id.as_str()).or_default().push(d);
+            about
+                .views
                 .entry(id.as_str())
                 .or_default()
                 .push(view.clone());
         }
     }
-    let relationships = relationships::views(records, &names, &per_relationship, as_of);
+    let relationships = relationships::views(records, &names, &about, as_of);
     let mentors = people::mentors(records, as_of);
-    let counts = counts(records, &relationships, findings, as_of);
+    let counts = counts(records, &relationships, findings);
     let due = relationships::due(&relationships, as_of);
     Site {
         program: ProgramInfo {
             name: records.config.name.clone(),
             association: records.config.association.clone(),
             committee_contact: records.config.committee_contact.clone(),
-            as_of: as_of.to_string(),
+            as_of,
             as_of_long: long_date(as_of),
             last_changed,
         },
@@ -143,22 +154,13 @@ fn rule_doc(records: &Records, rule: Rule) -> RuleDoc {
     RuleDoc {
         id: rule.id(),
         severity: rule.default_severity().as_str(),
-        level: match records.config.level(rule) {
-            rules::Level::Error => "error",
-            rules::Level::Warning => "warning",
-            rules::Level::Off => "off",
-        },
+        level: records.config.level(rule).as_str(),
         summary: rule.summary(),
         explanation: rules::explain::explanation(rule),
     }
 }
 
-fn counts(
-    records: &Records,
-    relationships: &[RelationshipView],
-    findings: &Findings,
-    as_of: NaiveDate,
-) -> Counts {
+fn counts(records: &Records, relationships: &[RelationshipView], findings: &Findings) -> Counts {
     let mut counts = Counts {
         relationships: relationships.len(),
         errors: findings.errors(),
@@ -166,12 +168,12 @@ fn counts(
         ..Counts::default()
     };
     for r in relationships {
-        match r.status.as_str() {
-            "active" if r.start.as_str() > as_of.to_string().as_str() => counts.upcoming += 1,
-            "active" => counts.active += 1,
-            "completed" => counts.completed += 1,
-            "dissolved" => counts.dissolved += 1,
-            _ => {}
+        match r.lifecycle {
+            Some(Lifecycle::Upcoming) => counts.upcoming += 1,
+            Some(Lifecycle::Active) => counts.active += 1,
+            Some(Lifecycle::Completed) => counts.completed += 1,
+            Some(Lifecycle::Dissolved) => counts.dissolved += 1,
+            None => {}
         }
         match r.standing {
             "errors" => counts.with_errors += 1,
@@ -179,7 +181,6 @@ fn counts(
             _ => counts.good_standing += 1,
         }
     }
-    use crate::model::Role;
     let with_role = |role| {
         records
             .people

@@ -1,13 +1,14 @@
 //! People as the dashboard may show them: published people by name, library, position and
 //! field; everyone else only as "Mentor of r-2026-014".
 
-use crate::model::{Person, PublicLibrary, Records, Role, Status};
-use crate::rules::dates::add_years;
+use crate::dates::add_years;
+use crate::facts;
+use crate::model::{Located, Person, Records, Role};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 /// A participant of a relationship.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PersonRef {
     /// The name when published, else a neutral label.
     pub label: String,
@@ -40,7 +41,7 @@ impl PersonRef {
 }
 
 /// A published mentor in the directory.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct MentorView {
     pub name: String,
     pub library: Option<String>,
@@ -73,28 +74,13 @@ pub fn mentors(records: &Records, as_of: NaiveDate) -> Vec<MentorView> {
         else {
             continue;
         };
-        let years = |since: &Option<crate::model::Located<NaiveDate>>| {
-            since.as_ref().map(|d| full_years(d.value, as_of))
-        };
-        let experienced = |since: &Option<crate::model::Located<NaiveDate>>, min: u32| {
-            since
-                .as_ref()
-                .is_some_and(|d| add_years(d.value, min) <= as_of)
-        };
-        let member = person
-            .membership
-            .as_ref()
-            .is_some_and(|m| m.value.expires.value >= as_of);
-        let connected = person
-            .public_library
-            .as_ref()
-            .is_some_and(|p| p.value != PublicLibrary::None);
+        let years =
+            |since: &Option<Located<NaiveDate>>| since.as_ref().map(|d| full_years(d.value, as_of));
         let active_mentees = records
             .relationships
             .values()
             .filter_map(|f| f.relationship.as_ref()?.record.as_ref())
-            .filter(|r| &r.mentor.value == id && r.status.value == Status::Active)
-            .filter(|r| r.start.value <= as_of && as_of <= r.end.value)
+            .filter(|r| &r.mentor.value == id && facts::running_on(r, as_of))
             .count();
         views.push(MentorView {
             name: person.name.value.clone(),
@@ -104,10 +90,7 @@ pub fn mentors(records: &Records, as_of: NaiveDate) -> Vec<MentorView> {
             years_in_libraries: years(&person.library_since),
             years_in_field: years(&person.field_since),
             active_mentees,
-            eligible: experienced(&person.library_since, params.mentor_min_library_years)
-                && experienced(&person.field_since, params.mentor_min_field_years)
-                && member
-                && connected,
+            eligible: facts::eligible_mentor_on(person, params, as_of),
         });
     }
     views.sort_by(|a, b| a.name.cmp(&b.name));

@@ -55,31 +55,6 @@ impl PublicIds {
             .filter(|(id, public)| id != public)
             .map(|(id, public)| (id.as_str(), public.as_str()))
     }
-
-    /// Replaces every whole substituted id in `text` (an id is a run of `a-z`, `0-9` and `-`,
-    /// so `r-zelda` inside `r-zelda-pettigrew` is left alone).
-    pub fn in_text(&self, text: &str) -> String {
-        let is_id_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
-        let mut out = String::with_capacity(text.len());
-        let mut run = String::new();
-        let flush = |run: &mut String, out: &mut String| {
-            match self.ids.get(run.as_str()) {
-                Some(public) if public != run => out.push_str(public),
-                _ => out.push_str(run),
-            }
-            run.clear();
-        };
-        for c in text.chars() {
-            if is_id_char(c) {
-                run.push(c);
-            } else {
-                flush(&mut run, &mut out);
-                out.push(c);
-            }
-        }
-        flush(&mut run, &mut out);
-        out
-    }
 }
 
 fn may_reveal(records: &Records, id: &str, folder: &RelationshipFolder) -> bool {
@@ -98,29 +73,4 @@ fn may_reveal(records: &Records, id: &str, folder: &RelationshipFolder) -> bool 
                 None => true,
             }
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::PublicIds;
-
-    #[test]
-    fn only_whole_ids_are_replaced() {
-        let ids = PublicIds {
-            ids: [
-                ("r-zelda", "relationship-1"),
-                ("r-zelda-pettigrew", "relationship-2"),
-                ("r-2026-001", "r-2026-001"),
-            ]
-            .into_iter()
-            .map(|(a, b)| (a.to_owned(), b.to_owned()))
-            .collect(),
-        };
-        assert_eq!(
-            ids.in_text(
-                "relationships/r-zelda-pettigrew/relationship.yaml and r-zelda, r-2026-001"
-            ),
-            "relationships/relationship-2/relationship.yaml and relationship-1, r-2026-001"
-        );
-    }
 }

@@ -1,12 +1,20 @@
 //! Content problems found in the records: one `Diagnostic` each, with the rule that found it,
 //! where to fix it, and a message a committee member can act on.
 //!
-//! A diagnostic is created with its rule only; its severity comes later from the rule
-//! registry and the program's `[severity]` overrides (`Findings::resolve`).
+//! A diagnostic is a value (just's and ruff's way): its rule, where it is (`Place`, a
+//! position, the key), the relationship it belongs to, and what it is about as typed facts
+//! (`Kind`), from which its message is rendered. Its severity comes later from the rule
+//! catalogue and the program's `[severity]` overrides (`Findings::resolve`).
+
+mod kind;
+mod messages;
 
 pub use crate::catalogue::Severity;
-use crate::catalogue::{Level, Rule};
 pub use crate::source::Pos;
+pub use kind::{CheckVoice, Experience, Flag, Kind, Of, Subject, Voice, neutral};
+
+use crate::catalogue::{Level, Rule};
+use crate::place::Place;
 use std::cmp::Ordering;
 
 /// One problem in the records.
@@ -15,11 +23,18 @@ pub struct Diagnostic {
     pub rule: Rule,
     /// Filled in by `Findings::resolve`; `Error` until then.
     pub severity: Severity,
+    /// The file to edit, in the layout's terms.
+    pub place: Place,
     /// The file to edit, as shown to the user: the records folder as given joined with the
     /// path inside it, with `/` separators.
     pub file: String,
     pub pos: Pos,
+    /// The key at fault, when a rule names one (`membership.expires`).
+    pub key: Option<&'static str>,
     pub relationship: Option<String>,
+    /// What it is about, as typed facts; `message` and `help` are rendered from it.
+    pub kind: Kind,
+    /// The message in `check`'s voice.
     pub message: String,
     pub help: Option<String>,
     /// Whether the human report shows the source line: not when the problem is the whole
@@ -28,17 +43,39 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: Rule, file: impl Into<String>, pos: Pos, message: impl Into<String>) -> Self {
+    /// A problem with typed facts, its message and help rendered in `check`'s voice.
+    pub fn new(rule: Rule, place: Place, file: impl Into<String>, pos: Pos, kind: Kind) -> Self {
+        let message = kind.message(&CheckVoice);
+        let help = kind.help(&CheckVoice);
         Diagnostic {
             rule,
             severity: Severity::Error,
+            relationship: place.relationship().map(str::to_owned),
+            place,
             file: file.into(),
             pos,
-            relationship: None,
-            message: message.into(),
-            help: None,
+            key: None,
+            kind,
+            message,
+            help,
             snippet: true,
         }
+    }
+
+    /// A structural problem the loader found: its words are the facts.
+    pub fn structure(
+        rule: Rule,
+        place: Place,
+        file: impl Into<String>,
+        pos: Pos,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
+        let kind = Kind::Structure {
+            message: message.into(),
+            help,
+        };
+        Diagnostic::new(rule, place, file, pos, kind)
     }
 
     /// A problem with the whole file: reported at 1:1 without a source line.
@@ -47,13 +84,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn in_relationship(mut self, id: Option<&str>) -> Self {
+        self.relationship = id.map(str::to_owned);
         self
     }
 
-    pub fn in_relationship(mut self, id: Option<&str>) -> Self {
-        self.relationship = id.map(str::to_owned);
+    pub fn at_key(mut self, key: &'static str) -> Self {
+        self.key = Some(key);
         self
     }
 

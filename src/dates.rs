@@ -1,8 +1,22 @@
 //! The date arithmetic of rules.md: "+N months" keeps the day or clamps to the month's last
-//! day, "+N years" is +12·N months, and calendar quarters.
+//! day, "+N years" is +12·N months, and calendar quarters. A leaf module.
 
-use crate::model::Quarter;
 use chrono::{Datelike, Days, Months, NaiveDate};
+use std::fmt;
+
+/// A calendar quarter: Q1 = Jan–Mar, … Q4 = Oct–Dec.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    pub year: i32,
+    /// 1 to 4.
+    pub number: u32,
+}
+
+impl fmt::Display for Quarter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-Q{}", self.year, self.number)
+    }
+}
 
 /// The same day `n` months later, or that month's last day (2026-01-31 + 1 = 2026-02-28).
 pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
