@@ -23,6 +23,7 @@ pub mod rules;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
+pub mod site;
 pub mod source;
 pub mod suggest;
 pub mod view;

@@ -15,6 +15,8 @@ pub struct Problems<'a> {
     pub file: &'a str,
     pub place: &'a Place,
     pub list: Vec<Diagnostic>,
+    /// The text of a file that is not UTF-8, with the bad bytes replaced: for snippets only.
+    pub lossy_text: Option<String>,
 }
 
 impl<'a> Problems<'a> {
@@ -23,6 +25,7 @@ impl<'a> Problems<'a> {
             file,
             place,
             list: Vec::new(),
+            lossy_text: None,
         }
     }
 

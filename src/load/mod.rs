@@ -26,9 +26,9 @@ use crate::rules::Rule;
 use crate::source::Sources;
 use rayon::prelude::*;
 use read::{Parsed, Record};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use tree::{Disk, Tree};
+use tree::{Disk, Stamp, Tree};
 use walk::Found;
 
 /// What loading found: the records, every structural problem (`yaml`, `schema`, `layout`),
@@ -41,65 +41,115 @@ pub struct Loaded {
 
 /// Loads the records folder `root` from disk; `root_display` is how the user named it.
 pub fn load(root: &Path, root_display: &str) -> Result<Loaded> {
-    load_tree(&Disk::new(root), root_display)
+    Loader::new(true).load(&Disk::new(root), root_display)
 }
 
 /// Loads the records of `tree`; `root_display` is how the user named the records folder.
 pub fn load_tree(tree: &dyn Tree, root_display: &str) -> Result<Loaded> {
-    if !tree.exists() {
-        return Err(Error::NoRecords {
-            path: root_display.to_owned(),
-        });
-    }
-    let display = |rel: &str| display_path(root_display, rel);
-    let config = read::program(tree, &display("program.toml"))?;
-    // The walk hands each record file over as soon as it is found, so files are read and
-    // parsed on the other cores while the walk goes on.
-    let (sender, receiver) = std::sync::mpsc::channel::<Found>();
-    let (walk, parsed) = rayon::join(
-        move || walk::walk(tree, &display, &sender),
-        move || {
-            receiver
-                .into_iter()
-                .par_bridge()
-                .map(|found| {
-                    let parsed = read::read_and_parse(tree, &found);
-                    (found, parsed)
-                })
-                .collect::<Vec<(Found, Parsed)>>()
-        },
-    );
-    let walk = walk.map_err(|source| Error::Io {
-        path: root_display.to_owned(),
-        source,
-    })?;
-    let mut diagnostics = walk.diagnostics;
-    let mut records = Records {
-        root: root_display.to_owned(),
-        config,
-        people: BTreeMap::new(),
-        relationships: walk
-            .folders
-            .into_iter()
-            .map(|id| (id, RelationshipFolder::default()))
-            .collect(),
-        guidelines: None,
-        files: walk.files,
-    };
-    let mut sources = Sources::default();
-    for (found, parsed) in parsed {
-        diagnostics.extend(parsed.problems);
-        if let Some(text) = parsed.text {
-            sources.insert(found.display.clone(), text);
+    Loader::new(true).load(tree, root_display)
+}
+
+/// A loader that remembers what it parsed: loading again re-reads only files whose stamp
+/// changed (`serve`, on every save) or, for a tree without stamps, re-parses only files
+/// whose text changed (`check --base`, the records at REF after the work tree's).
+pub struct Loader {
+    cache: HashMap<String, Parsed>,
+    stamps: HashMap<String, Stamp>,
+    /// Keep each file's text for the report's snippets (`check`), or not (`serve`).
+    keep_text: bool,
+}
+
+impl Loader {
+    pub fn new(keep_text: bool) -> Loader {
+        Loader {
+            cache: HashMap::new(),
+            stamps: HashMap::new(),
+            keep_text,
         }
-        file(&mut records, found, parsed.record);
     }
-    diagnostics.extend(finish(&mut records));
-    Ok(Loaded {
-        records,
-        diagnostics,
-        sources,
-    })
+
+    /// Loads the records of `tree`; `root_display` is how the user named the records folder.
+    pub fn load(&mut self, tree: &dyn Tree, root_display: &str) -> Result<Loaded> {
+        if !tree.exists() {
+            return Err(Error::NoRecords {
+                path: root_display.to_owned(),
+            });
+        }
+        let display = |rel: &str| display_path(root_display, rel);
+        let config = read::program(tree, &display("program.toml"))?;
+        // The walk hands each record file over as soon as it is found, so files are read
+        // and parsed on the other cores while the walk goes on.
+        let (sender, receiver) = std::sync::mpsc::channel::<Found>();
+        let (cache, stamps) = (&self.cache, &self.stamps);
+        let (walk, parsed) = rayon::join(
+            move || walk::walk(tree, &display, &sender),
+            move || {
+                receiver
+                    .into_iter()
+                    .par_bridge()
+                    .map(|found| {
+                        let parsed = reuse(cache, stamps, &found)
+                            .unwrap_or_else(|| read::read_and_parse(tree, &found, cache));
+                        (found, parsed)
+                    })
+                    .collect::<Vec<(Found, Parsed)>>()
+            },
+        );
+        let walk = walk.map_err(|source| Error::Io {
+            path: root_display.to_owned(),
+            source,
+        })?;
+        let mut records = Records {
+            root: root_display.to_owned(),
+            config,
+            people: BTreeMap::new(),
+            relationships: walk
+                .folders
+                .into_iter()
+                .map(|id| (id, RelationshipFolder::default()))
+                .collect(),
+            guidelines: None,
+            files: walk.files,
+        };
+        let mut diagnostics = walk.diagnostics;
+        let mut sources = Sources::default();
+        self.stamps.clear();
+        let mut cache = HashMap::with_capacity(parsed.len());
+        for (found, parsed) in parsed {
+            diagnostics.extend(parsed.problems.iter().cloned());
+            if let (true, Some(text)) = (self.keep_text, &parsed.text) {
+                sources.insert(found.display.clone(), text.clone());
+            }
+            if let Some(stamp) = &found.entry.stamp {
+                self.stamps.insert(found.display.clone(), stamp.clone());
+            }
+            file(&mut records, &found, parsed.record.clone());
+            let mut kept = parsed;
+            if !self.keep_text && found.entry.stamp.is_some() {
+                kept.text = None;
+            }
+            cache.insert(found.display, kept);
+        }
+        self.cache = cache;
+        diagnostics.extend(finish(&mut records));
+        Ok(Loaded {
+            records,
+            diagnostics,
+            sources,
+        })
+    }
+}
+
+/// A file parsed before whose stamp has not changed.
+fn reuse(
+    cache: &HashMap<String, Parsed>,
+    stamps: &HashMap<String, Stamp>,
+    found: &Found,
+) -> Option<Parsed> {
+    let stamp = found.entry.stamp.as_ref()?;
+    (stamps.get(&found.display) == Some(stamp))
+        .then(|| cache.get(&found.display).cloned())
+        .flatten()
 }
 
 /// The path shown to the user: the records folder as given, joined with the path inside it.
@@ -134,9 +184,9 @@ fn finish(records: &mut Records) -> Vec<Diagnostic> {
 }
 
 /// Files a parsed record under its id.
-fn file(records: &mut Records, found: Found, record: Record) {
-    let Found { place, display, .. } = found;
-    match (&place, record) {
+fn file(records: &mut Records, found: &Found, record: Record) {
+    let (place, display) = (&found.place, found.display.clone());
+    match (place, record) {
         (Place::Person { id }, Record::Person(record)) => {
             records
                 .people

@@ -13,12 +13,14 @@ use crate::model::*;
 use crate::place::Place;
 use crate::rules::Rule;
 use crate::source::{FrontMatterError, front_matter};
+use std::collections::HashMap;
 
 /// A record file larger than this is refused unread: records are a few kilobytes. The same
 /// limit holds for `program.toml` and `guidelines.md`.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// A parsed record of any kind, or `None` when broken.
+#[derive(Clone)]
 pub enum Record {
     Person(Option<Person>),
     Relationship(Option<Relationship>),
@@ -29,6 +31,7 @@ pub enum Record {
 }
 
 /// One file, read and parsed.
+#[derive(Clone)]
 pub struct Parsed {
     pub record: Record,
     pub problems: Vec<Diagnostic>,
@@ -78,17 +81,25 @@ pub fn program(tree: &dyn Tree, display: &str) -> Result<Config> {
     super::program::parse(text, display)
 }
 
-pub fn read_and_parse(tree: &dyn Tree, found: &Found) -> Parsed {
+/// Reads and parses one file. When `cache` holds the same file with the same text (the
+/// records at a git revision after the work tree's), its parse is reused.
+pub fn read_and_parse(tree: &dyn Tree, found: &Found, cache: &HashMap<String, Parsed>) -> Parsed {
     let mut p = Problems::new(&found.display, &found.place);
     let text = read_text(tree, &found.entry, &mut p);
+    if let (Some(text), Some(cached)) = (&text, cache.get(&found.display))
+        && cached.text.as_ref() == Some(text)
+        && p.list.is_empty()
+    {
+        return cached.clone();
+    }
     let record = match &text {
         Some(text) => parse_record(&found.place, text, &mut p),
         None => broken(&found.place),
     };
     Parsed {
         record,
+        text: text.or(p.lossy_text.take()),
         problems: p.list,
-        text,
     }
 }
 
@@ -119,6 +130,9 @@ fn read_text(tree: &dyn Tree, entry: &Entry, p: &mut Problems) -> Option<String>
     match crate::source::decode(&bytes) {
         Ok(text) => Some(text.to_owned()),
         Err(pos) => {
+            // The report still shows the line with the bad byte.
+            let lossy = String::from_utf8_lossy(&bytes);
+            p.lossy_text = Some(lossy.trim_start_matches('\u{feff}').to_owned());
             p.report(
                 Rule::Yaml,
                 pos,

@@ -41,6 +41,18 @@ pub struct Entry {
     pub parts: Vec<String>,
     pub kind: EntryKind,
     pub handle: Handle,
+    /// What identifies this version of the file without reading it (size and time of the
+    /// last change on disk), when the tree knows.
+    pub stamp: Option<Stamp>,
+}
+
+/// A file's version: when it is the same, the file need not be read again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stamp {
+    Disk {
+        len: u64,
+        modified: std::time::SystemTime,
+    },
 }
 
 /// How a tree finds an entry's contents.
@@ -112,11 +124,19 @@ impl Disk {
 
     fn entry(&self, path: &Path, file_type: std::fs::FileType) -> Entry {
         let parts = self.parts(path);
+        let mut stamp = None;
         let kind = if file_type.is_dir() {
             EntryKind::Folder
         } else if file_type.is_file() {
+            let meta = std::fs::symlink_metadata(path).ok();
+            stamp = meta.as_ref().and_then(|m| {
+                Some(Stamp::Disk {
+                    len: m.len(),
+                    modified: m.modified().ok()?,
+                })
+            });
             EntryKind::File {
-                size: std::fs::symlink_metadata(path).ok().map(|m| m.len()),
+                size: meta.map(|m| m.len()),
             }
         } else if file_type.is_symlink() {
             self.link(path)
@@ -127,6 +147,7 @@ impl Disk {
             parts,
             kind,
             handle: Handle::Path(path.to_owned()),
+            stamp,
         }
     }
 
@@ -173,6 +194,7 @@ impl Tree for Disk {
                         parts: self.parts(&path),
                         kind: EntryKind::Unreadable(e.to_string()),
                         handle: Handle::Path(path),
+                        stamp: None,
                     });
                     continue;
                 }

@@ -28,6 +28,16 @@ pub struct Leak {
     pub what: &'static str,
 }
 
+impl Leak {
+    /// One line for `build`'s stderr and `serve`'s error page: where, never the value.
+    pub fn describe(&self) -> String {
+        format!(
+            "privacy guard: {} would contain a confidential value ({}) from {}",
+            self.output, self.what, self.record
+        )
+    }
+}
+
 /// Knows every confidential value and finds them in rendered files.
 pub struct Guard {
     files: Vec<String>,

@@ -11,7 +11,6 @@ pub mod templates;
 
 use crate::error::Error;
 use crate::view::Site;
-use rayon::prelude::*;
 use templates::Templates;
 
 /// A rendered file: its path inside the site, and its bytes.
@@ -40,6 +39,16 @@ type Feed = fn(&Site) -> String;
 pub struct Job {
     pub path: String,
     kind: JobKind,
+}
+
+impl Job {
+    /// The index of the relationship whose page this is, for a relationship page.
+    pub fn relationship(&self) -> Option<usize> {
+        match self.kind {
+            JobKind::Page { relationship, .. } => relationship,
+            _ => None,
+        }
+    }
 }
 
 enum JobKind {
@@ -149,13 +158,5 @@ impl<'a> Pages<'a> {
             context.insert("relationship", r);
         }
         Ok(self.templates.render(template, &context)?.into_bytes())
-    }
-
-    /// Every file, rendered (for tests and small sites).
-    pub fn render_all(&self) -> Result<Vec<File>, Error> {
-        self.jobs
-            .par_iter()
-            .map(|job| Ok((job.path.clone(), self.render(job)?)))
-            .collect()
     }
 }

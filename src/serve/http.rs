@@ -37,7 +37,7 @@ pub fn answer(preview: &Preview, url: &str) -> Response {
     };
     match resolve(path, |file| files.contains_key(file)) {
         Resolved::File(file) => {
-            let bytes = files.get(&file).map_or(&[][..], Vec::as_slice);
+            let bytes = files.get(&file).map_or(&[][..], |b| &b[..]);
             let content_type = content_type(&file);
             let body = if content_type == HTML {
                 pages::with_reload(bytes, preview.version)

@@ -12,7 +12,8 @@ use std::sync::{Arc, PoisonError, RwLock};
 /// What the last build gave: every file of the site, or why there is no site.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
-    Site(HashMap<String, Vec<u8>>),
+    /// Each file shared with the last build's copy: a rebuild replaces only what changed.
+    Site(HashMap<String, Arc<[u8]>>),
     /// The build stopped (a template or `program.toml` error, a privacy-guard hit): the
     /// message, shown on every page until the next good build.
     Failed(String),
