@@ -5,7 +5,7 @@
 
 use crate::cli::ServeArgs;
 use crate::error::{Error, Result};
-use crate::load::{Loader, tree::Disk};
+use crate::load;
 use crate::render::{guard::Leak, templates::Templates};
 use crate::serve::{Current, Outcome, http, watch};
 use crate::site::{self, Rendered, Site};
@@ -51,12 +51,12 @@ pub fn run(args: &ServeArgs) -> Result<u8> {
     let session = Arc::new(Mutex::new(Session::new(options)));
     let (for_watcher, current_for_watcher) = (Arc::clone(&session), Arc::clone(&current));
     // Watching starts before the first build, so a change made while it runs is not missed.
-    if let Err(e) = watch::start(&watched, move || {
-        lock(&for_watcher).rebuild(&current_for_watcher)
+    if let Err(e) = watch::start(&watched, move |changed| {
+        lock(&for_watcher).rebuild(&current_for_watcher, changed)
     }) {
         eprintln!("warning: cannot watch for changes ({e}): restart serve to see them");
     }
-    lock(&session).rebuild(&current);
+    lock(&session).rebuild(&current, None);
     let url = format!("http://{address}/");
     if !args.bind.is_loopback() {
         eprintln!("warning: serving on {address}: other machines can reach this preview");
@@ -98,7 +98,8 @@ fn listen(address: SocketAddr) -> Result<TcpListener> {
 /// the last site rendered (whose unchanged pages are not rendered again).
 struct Session {
     options: Options,
-    loader: Loader,
+    /// The records as last loaded, or `None` before the first good load.
+    records: Option<load::Session>,
     last: Option<Rendered>,
 }
 
@@ -106,18 +107,18 @@ impl Session {
     fn new(options: Options) -> Session {
         Session {
             options,
-            loader: Loader::new(false),
+            records: None,
             last: None,
         }
     }
 
     /// Builds the site and serves it from now on; reports on stderr. Never panics: a bug
     /// in the build shows as an error page like any other failure.
-    fn rebuild(&mut self, current: &Current) {
+    fn rebuild(&mut self, current: &Current, changed: Option<&[PathBuf]>) {
         let started = Instant::now();
-        let built = catch_unwind(AssertUnwindSafe(|| self.build())).unwrap_or_else(|_| {
-            // The loader's memory may be half updated: start afresh next time.
-            self.loader = Loader::new(false);
+        let built = catch_unwind(AssertUnwindSafe(|| self.build(changed))).unwrap_or_else(|_| {
+            // The records may be half updated: load them afresh next time.
+            self.records = None;
             self.last = None;
             Err(
                 "mentorbook failed while building (the message above says where); \
@@ -144,7 +145,7 @@ impl Session {
     }
 
     /// Renders what changed since the last build, or says what stopped the build.
-    fn build(&mut self) -> std::result::Result<String, String> {
+    fn build(&mut self, changed: Option<&[PathBuf]>) -> std::result::Result<String, String> {
         let options = &self.options;
         let site_options = site::Options {
             records: options.records.clone(),
@@ -154,9 +155,28 @@ impl Session {
         };
         let describe = |e: &Error| describe(e, options);
         let templates = Templates::load(Some(&options.templates)).map_err(|e| describe(&e))?;
-        let tree = Disk::new(&options.records);
-        let site = Site::prepare(&mut self.loader, &tree, &site_options, templates)
-            .map_err(|e| describe(&e))?;
+        let loaded = match &mut self.records {
+            Some(session) => session.update(changed),
+            None => load::Session::open(&options.records, &options.records.to_string_lossy()).map(
+                |session| {
+                    self.records = Some(session);
+                },
+            ),
+        };
+        if let Err(e) = loaded {
+            // A broken program.toml: load everything again once it is fixed.
+            self.records = None;
+            return Err(describe(&e));
+        }
+        let Some(session) = &self.records else {
+            return Err("the records could not be loaded".into());
+        };
+        let site = Site::prepare(
+            session.records(),
+            session.diagnostics(),
+            &site_options,
+            templates,
+        );
         let (as_of, errors, warnings) =
             (site.as_of, site.findings.errors(), site.findings.warnings());
         let rendered = site

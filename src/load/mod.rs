@@ -10,6 +10,7 @@ pub(crate) mod kinds;
 mod layout;
 pub mod program;
 mod read;
+mod session;
 pub mod tree;
 mod walk;
 pub mod yaml;
@@ -17,6 +18,7 @@ pub mod yaml;
 pub use fields::parse_date;
 pub use layout::is_valid_id;
 pub use read::MAX_FILE_BYTES;
+pub use session::Session;
 
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::error::{Error, Result};
@@ -53,8 +55,11 @@ pub fn load_tree(tree: &dyn Tree, root_display: &str) -> Result<Loaded> {
 /// changed (`serve`, on every save) or, for a tree without stamps, re-parses only files
 /// whose text changed (`check --base`, the records at REF after the work tree's).
 pub struct Loader {
+    /// Every record file of the last load, parsed, by the path shown to the user.
     cache: HashMap<String, Parsed>,
     stamps: HashMap<String, Stamp>,
+    /// What the last walk found wrong with the layout.
+    walk: Vec<Diagnostic>,
     /// Keep each file's text for the report's snippets (`check`), or not (`serve`).
     keep_text: bool,
 }
@@ -64,12 +69,32 @@ impl Loader {
         Loader {
             cache: HashMap::new(),
             stamps: HashMap::new(),
+            walk: Vec::new(),
             keep_text,
         }
     }
 
     /// Loads the records of `tree`; `root_display` is how the user named the records folder.
     pub fn load(&mut self, tree: &dyn Tree, root_display: &str) -> Result<Loaded> {
+        let (mut records, sources) = self.read_all(tree, root_display)?;
+        sort(&mut records);
+        let diagnostics = self.diagnostics(&records);
+        Ok(Loaded {
+            records,
+            diagnostics,
+            sources,
+        })
+    }
+
+    /// Every structural problem of the records last loaded (now `records`).
+    pub fn diagnostics(&self, records: &Records) -> Vec<Diagnostic> {
+        let mut diagnostics = self.walk.clone();
+        diagnostics.extend(self.cache.values().flat_map(|p| p.problems.iter().cloned()));
+        diagnostics.extend(missing_relationship_files(records));
+        diagnostics
+    }
+
+    fn read_all(&mut self, tree: &dyn Tree, root_display: &str) -> Result<(Records, Sources)> {
         if !tree.exists() {
             return Err(Error::NoRecords {
                 path: root_display.to_owned(),
@@ -111,32 +136,32 @@ impl Loader {
             guidelines: None,
             files: walk.files,
         };
-        let mut diagnostics = walk.diagnostics;
+        self.walk = walk.diagnostics;
         let mut sources = Sources::default();
         self.stamps.clear();
         let mut cache = HashMap::with_capacity(parsed.len());
         for (found, parsed) in parsed {
-            diagnostics.extend(parsed.problems.iter().cloned());
             if let (true, Some(text)) = (self.keep_text, &parsed.text) {
                 sources.insert(found.display.clone(), text.clone());
             }
-            if let Some(stamp) = &found.entry.stamp {
-                self.stamps.insert(found.display.clone(), stamp.clone());
-            }
-            file(&mut records, &found, parsed.record.clone());
-            let mut kept = parsed;
-            if !self.keep_text && found.entry.stamp.is_some() {
-                kept.text = None;
-            }
+            let kept = self.remember(&found, parsed);
+            file(&mut records, &found, kept.record.clone());
             cache.insert(found.display, kept);
         }
         self.cache = cache;
-        diagnostics.extend(finish(&mut records));
-        Ok(Loaded {
-            records,
-            diagnostics,
-            sources,
-        })
+        Ok((records, sources))
+    }
+
+    /// What the cache keeps of a parsed file: the text only when it may be compared with
+    /// another tree's (no stamp) or quoted (`keep_text`).
+    fn remember(&mut self, found: &Found, mut parsed: Parsed) -> Parsed {
+        if let Some(stamp) = &found.entry.stamp {
+            self.stamps.insert(found.display.clone(), stamp.clone());
+            if !self.keep_text {
+                parsed.text = None;
+            }
+        }
+        parsed
     }
 }
 
@@ -157,13 +182,18 @@ pub fn display_path(root_display: &str, rel: &str) -> String {
     format!("{}/{rel}", root_display.trim_end_matches(['/', '\\']))
 }
 
-/// Sorts each folder's meetings and evaluations, and reports folders without their
-/// relationship.yaml.
-fn finish(records: &mut Records) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    for (id, folder) in &mut records.relationships {
+/// Sorts each folder's meetings by date and sequence, and its evaluations by quarter.
+fn sort(records: &mut Records) {
+    for folder in records.relationships.values_mut() {
         folder.meetings.sort_by_key(|m| (m.date, m.sequence));
         folder.evaluations.sort_by_key(|e| e.quarter);
+    }
+}
+
+/// A `layout` problem for each relationship folder without its relationship.yaml.
+fn missing_relationship_files(records: &Records) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (id, folder) in &records.relationships {
         if folder.relationship.is_none() {
             let place = Place::Relationship { id: id.clone() };
             let file = display_path(&records.root, &place.path());
@@ -183,7 +213,7 @@ fn finish(records: &mut Records) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Files a parsed record under its id.
+/// Files a parsed record under its id, replacing the record at the same place.
 fn file(records: &mut Records, found: &Found, record: Record) {
     let (place, display) = (&found.place, found.display.clone());
     match (place, record) {
@@ -199,26 +229,60 @@ fn file(records: &mut Records, found: &Found, record: Record) {
             records.folder(id).agreement = Some(RecordFile::new(display, place.clone(), record));
         }
         (Place::Meeting { id, date, sequence }, Record::Meeting(record)) => {
-            let (date, sequence) = (*date, *sequence);
-            let loaded = RecordFile::new(display, place.clone(), record);
-            records.folder(id).meetings.push(MeetingFile {
-                date,
-                sequence,
-                loaded,
-            });
+            let meeting = MeetingFile {
+                date: *date,
+                sequence: *sequence,
+                loaded: RecordFile::new(display, place.clone(), record),
+            };
+            let meetings = &mut records.folder(id).meetings;
+            match meetings.iter_mut().find(|m| m.loaded.place == *place) {
+                Some(old) => *old = meeting,
+                None => meetings.push(meeting),
+            }
         }
         (Place::Evaluation { id, quarter }, Record::Evaluation(record)) => {
-            let quarter = *quarter;
-            let loaded = RecordFile::new(display, place.clone(), record);
-            records
-                .folder(id)
-                .evaluations
-                .push(EvaluationFile { quarter, loaded });
+            let evaluation = EvaluationFile {
+                quarter: *quarter,
+                loaded: RecordFile::new(display, place.clone(), record),
+            };
+            let evaluations = &mut records.folder(id).evaluations;
+            match evaluations.iter_mut().find(|e| e.loaded.place == *place) {
+                Some(old) => *old = evaluation,
+                None => evaluations.push(evaluation),
+            }
         }
         (Place::Guidelines, Record::Guidelines(record)) => {
             records.guidelines = Some(RecordFile::new(display, place.clone(), record));
         }
         _ => {}
+    }
+}
+
+/// Removes the record at `place`; false when there was none.
+fn unfile(records: &mut Records, place: &Place) -> bool {
+    fn folder<'r>(records: &'r mut Records, id: &str) -> Option<&'r mut RelationshipFolder> {
+        records.relationships.get_mut(id)
+    }
+    match place {
+        Place::Person { id } => records.people.remove(id).is_some(),
+        Place::Relationship { id } => folder(records, id)
+            .and_then(|f| f.relationship.take())
+            .is_some(),
+        Place::Agreement { id } => folder(records, id)
+            .and_then(|f| f.agreement.take())
+            .is_some(),
+        Place::Meeting { id, .. } => folder(records, id).is_some_and(|f| {
+            let before = f.meetings.len();
+            f.meetings.retain(|m| m.loaded.place != *place);
+            f.meetings.len() < before
+        }),
+        Place::Evaluation { id, .. } => folder(records, id).is_some_and(|f| {
+            let before = f.evaluations.len();
+            f.evaluations.retain(|e| e.loaded.place != *place);
+            f.evaluations.len() < before
+        }),
+        Place::Guidelines => records.guidelines.take().is_some(),
+        Place::Program | Place::Misplaced { .. } => false,
     }
 }
 

@@ -6,6 +6,7 @@ use crate::facts;
 use crate::model::{Located, Person, Records, Role};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A participant of a relationship.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -65,6 +66,16 @@ pub fn full_years(since: NaiveDate, as_of: NaiveDate) -> u32 {
 
 pub fn mentors(records: &Records, as_of: NaiveDate) -> Vec<MentorView> {
     let params = &records.config.rules;
+    // Each mentor's relationships running on as-of, counted in one pass.
+    let mut running: HashMap<&str, usize> = HashMap::new();
+    for rel in records
+        .relationships
+        .values()
+        .filter_map(|f| f.relationship.as_ref()?.record.as_ref())
+        .filter(|r| facts::running_on(r, as_of))
+    {
+        *running.entry(rel.mentor.value.as_str()).or_default() += 1;
+    }
     let mut views = Vec::new();
     for (id, file) in &records.people {
         let Some(person) = file
@@ -76,12 +87,7 @@ pub fn mentors(records: &Records, as_of: NaiveDate) -> Vec<MentorView> {
         };
         let years =
             |since: &Option<Located<NaiveDate>>| since.as_ref().map(|d| full_years(d.value, as_of));
-        let active_mentees = records
-            .relationships
-            .values()
-            .filter_map(|f| f.relationship.as_ref()?.record.as_ref())
-            .filter(|r| &r.mentor.value == id && facts::running_on(r, as_of))
-            .count();
+        let active_mentees = running.get(id.as_str()).copied().unwrap_or(0);
         views.push(MentorView {
             name: person.name.value.clone(),
             library: person.library.as_ref().map(|l| l.value.clone()),
