@@ -66,6 +66,15 @@ pub fn prepare(out: &Path) -> Result<Target, Error> {
         }
         Ok(_) => {}
     }
+    Ok(Target::Update {
+        out: out.to_owned(),
+        earlier: earlier_files(out)?,
+    })
+}
+
+/// What an existing folder's marker says an earlier build wrote; refuses a folder without a
+/// marker that holds anything but dot-files, and a link anywhere inside.
+fn earlier_files(out: &Path) -> Result<Earlier, Error> {
     let marker_path = out.join(MARKER);
     let has_marker = std::fs::symlink_metadata(&marker_path).is_ok_and(|m| m.is_file());
     if !has_marker && holds_visible_entries(out)? {
@@ -82,7 +91,7 @@ pub fn prepare(out: &Path) -> Result<Target, Error> {
     } else {
         Previous::Listed(BTreeSet::new())
     };
-    let earlier = match previous {
+    Ok(match previous {
         Previous::Listed(files) => Earlier {
             files,
             listed: true,
@@ -91,10 +100,6 @@ pub fn prepare(out: &Path) -> Result<Target, Error> {
             files: kinds.into_iter().collect(),
             listed: false,
         },
-    };
-    Ok(Target::Update {
-        out: out.to_owned(),
-        earlier,
     })
 }
 
