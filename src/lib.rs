@@ -13,6 +13,7 @@ pub mod due;
 pub mod error;
 pub mod facts;
 pub mod fold;
+pub mod interrupt;
 pub mod load;
 pub mod model;
 pub mod place;

@@ -7,7 +7,7 @@ use crate::cli::ServeArgs;
 use crate::error::{Error, Result};
 use crate::load;
 use crate::render::{guard::Leak, templates::Templates};
-use crate::serve::{Current, Outcome, http, watch};
+use crate::serve::{Current, Outcome, server, watch};
 use crate::site::{self, Rendered, Site};
 use chrono::NaiveDate;
 use std::io::{ErrorKind, Write};
@@ -39,8 +39,6 @@ pub fn run(args: &ServeArgs) -> Result<u8> {
     let address = listener
         .local_addr()
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| Error::Usage(format!("cannot serve on {address}: {e}")))?;
     let options = Options {
         records: records.clone(),
         as_of: args.records.as_of,
@@ -68,7 +66,7 @@ pub fn run(args: &ServeArgs) -> Result<u8> {
     if args.open {
         open_browser(&browser_url(address));
     }
-    http::serve(server, current, THREADS);
+    server::serve(listener, current, THREADS)?;
     Ok(0)
 }
 

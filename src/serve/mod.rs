@@ -1,9 +1,12 @@
 //! `mentorbook serve`'s machinery: the site held in memory, the HTTP server that answers from
-//! it, and the watcher that asks for a rebuild when a record or template changes. Nothing is
+//! it (`http.rs` decides the answers, `server.rs` and `connections.rs` keep the wire safe), and
+//! the watcher that asks for a rebuild when a record or template changes. Nothing is
 //! written to disk, so stopping the process (Ctrl-C) leaves nothing behind to clean up.
 
+mod connections;
 pub mod http;
 mod pages;
+pub mod server;
 pub mod watch;
 
 use std::collections::HashMap;

@@ -1,28 +1,9 @@
 //! `mentorbook build`: every page of dashboard.md, links that resolve, nothing confidential in
 //! any byte, deterministic output, and a previous site that survives a failed build.
 
-use crate::support::demo;
 use crate::support::{PROGRAM_TOML, Program, run_in};
-use std::collections::BTreeMap;
+use crate::support::{demo, tree};
 use std::path::{Path, PathBuf};
-
-/// Every file of a built site: path inside it → bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
 
 fn build(dir: &Path, args: &[&str]) -> crate::support::Run {
     let mut all = vec!["build"];

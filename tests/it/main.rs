@@ -10,6 +10,7 @@ mod generated;
 mod hostile;
 mod init;
 mod new;
+mod output;
 mod rules;
 mod schema;
 mod serve;

@@ -3,6 +3,8 @@
 //! save, the reload hook only when served, and `site/` never written. Every server is killed
 //! when its test ends, and every wait is bounded.
 
+mod hardened;
+
 use crate::support::demo;
 use crate::support::run_in;
 use std::io::{BufRead, BufReader, Read, Write};

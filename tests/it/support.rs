@@ -1,6 +1,7 @@
 //! Running the real binary against fixture folders or records written on the fly.
 
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -157,4 +158,22 @@ pub fn generate(args: &[&str]) -> Option<(tempfile::TempDir, PathBuf)> {
         String::from_utf8_lossy(&status.stderr)
     );
     Some((dir, records))
+}
+
+/// Every file of a built site: path inside it → bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
 }
