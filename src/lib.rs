@@ -11,6 +11,7 @@ pub mod due;
 pub mod error;
 pub mod fold;
 pub mod load;
+pub mod markdown_text;
 pub mod model;
 pub mod progress;
 pub mod render;

@@ -26,6 +26,7 @@ pub fn run(args: &StatusArgs) -> Result<u8> {
         StatusFormat::Table => due::table(&report, Styling::detect(args.color).color),
         StatusFormat::Json => due::json(&report),
         StatusFormat::Ics => due::ics(&report, &records.config.name),
+        StatusFormat::Markdown => due::markdown(&report),
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is not a failure.

@@ -7,7 +7,7 @@
 
 mod format;
 
-pub use format::{ics, json, table};
+pub use format::{ics, json, markdown, table};
 
 use crate::model::{Person, Records, Relationship, RelationshipFolder, Status};
 use crate::rules::dates::add_days;

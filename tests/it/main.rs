@@ -9,6 +9,7 @@ mod formats;
 mod generated;
 mod hostile;
 mod init;
+mod init_update;
 mod new;
 mod rules;
 mod schema;
