@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per feature, fixture record sets under
 //! `tests/fixtures/<case>/records/`.
 
+mod action;
 mod base;
 mod build;
 mod catalogue;
@@ -11,6 +12,8 @@ mod hostile;
 mod init;
 mod init_update;
 mod new;
+mod publish;
+mod reminders;
 mod rules;
 mod schema;
 mod serve;

@@ -14,7 +14,7 @@ fn relationship(mentee: &str, start: &str, end: &str, status: &str) -> String {
 
 /// As of 2026-11-30: r-2026-001 is overdue for a meeting and its first (Q2) evaluation;
 /// r-2026-002 has a meeting due soon; the rest are not active on as-of.
-fn program() -> Program {
+pub fn program() -> Program {
     let program = Program::new();
     program
         .write("people/quiet.yaml", MENTOR)

@@ -1,0 +1,187 @@
+//! The mentorbook GitHub Action's install script (`action/install.sh`) against a fake
+//! release on disk, made by the release workflow's own script: the right sum installs a
+//! binary that runs, a wrong sum refuses and installs nothing, and a missing asset falls
+//! back to `cargo install --locked` (a fake `cargo` that records its arguments).
+
+use crate::support::{Run, bash, fake_program};
+use std::path::{Path, PathBuf};
+
+const TARGET: &str = "x86_64-unknown-linux-gnu";
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A fake `cargo` that records its arguments and "installs" a binary that says its version.
+const FAKE_CARGO: &str = r#"#!/bin/sh
+printf '%s\n' "$*" >>"$(dirname "$0")/cargo.log"
+while [ $# -gt 0 ]; do [ "$1" = --root ] && root="$2"; shift; done
+mkdir -p "$root/bin"
+printf '#!/bin/sh\necho "mentorbook %s"\n' "$FAKE_VERSION" >"$root/bin/mentorbook"
+chmod 755 "$root/bin/mentorbook"
+"#;
+
+struct Release {
+    dir: tempfile::TempDir,
+}
+
+/// This test build's binary as the x86_64 Linux release archive, written once per test run
+/// by `.github/scripts/release.sh`.
+fn archive() -> &'static Path {
+    static ARCHIVE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    ARCHIVE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fake-release");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // Without its debug information the binary is a sixth of the size: quicker to pack.
+        let binary = dir.join("mentorbook");
+        let strip = std::process::Command::new("strip")
+            .arg("-o")
+            .arg(&binary)
+            .arg(env!("CARGO_BIN_EXE_mentorbook"))
+            .status()
+            .unwrap();
+        assert!(strip.success());
+        let args = [
+            "archive",
+            TARGET,
+            &dir.to_string_lossy(),
+            &binary.to_string_lossy(),
+        ];
+        let run = release_script(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        dir.join(format!("mentorbook-v{VERSION}-{TARGET}.tar.gz"))
+    })
+}
+
+impl Release {
+    /// `releases/vVERSION/` holding the archive and its SHA256SUMS (written by the release
+    /// script too), and a fake `cargo`.
+    fn new() -> Release {
+        let dir = tempfile::tempdir().unwrap();
+        let assets = dir.path().join(format!("releases/v{VERSION}"));
+        std::fs::create_dir_all(&assets).unwrap();
+        let name = archive().file_name().unwrap();
+        std::fs::copy(archive(), assets.join(name)).unwrap();
+        let run = release_script(&["sums", &assets.to_string_lossy()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        std::fs::create_dir_all(dir.path().join("fakes")).unwrap();
+        fake_program(&dir.path().join("fakes"), "cargo", FAKE_CARGO);
+        Release { dir }
+    }
+
+    fn sums(&self) -> PathBuf {
+        self.dir
+            .path()
+            .join(format!("releases/v{VERSION}/SHA256SUMS"))
+    }
+
+    fn installed(&self) -> PathBuf {
+        self.dir.path().join("install/bin/mentorbook")
+    }
+
+    fn cargo_calls(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("fakes/cargo.log")).unwrap_or_default()
+    }
+
+    fn install(&self, target: &str) -> Run {
+        let releases = format!("file://{}/releases", self.dir.path().display());
+        let install = self.dir.path().join("install");
+        bash(
+            "action/install.sh",
+            self.dir.path(),
+            &[
+                ("MENTORBOOK_RELEASES", &releases),
+                ("MENTORBOOK_INSTALL_DIR", &install.to_string_lossy()),
+                ("MENTORBOOK_TARGET", target),
+                ("FAKE_VERSION", VERSION),
+            ],
+            &[&self.dir.path().join("fakes")],
+        )
+    }
+}
+
+fn release_script(args: &[&str]) -> Run {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/scripts/release.sh");
+    let output = std::process::Command::new("bash")
+        .arg(script)
+        .args(args)
+        .output();
+    Run::from(output.unwrap())
+}
+
+#[test]
+fn the_right_sum_installs_a_binary_that_runs() {
+    let release = Release::new();
+    let sums = std::fs::read_to_string(release.sums()).unwrap();
+    assert!(
+        sums.ends_with(&format!("  mentorbook-v{VERSION}-{TARGET}.tar.gz\n")),
+        "{sums}"
+    );
+    let run = release.install(TARGET);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let version = std::process::Command::new(release.installed())
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout),
+        format!("mentorbook {VERSION}\n")
+    );
+    assert_eq!(release.cargo_calls(), "", "no build from source");
+}
+
+#[test]
+fn a_wrong_sum_refuses_and_installs_nothing() {
+    let release = Release::new();
+    let sums = std::fs::read_to_string(release.sums()).unwrap();
+    let wrong = format!("{}{}", "0".repeat(64), &sums[64..]);
+    std::fs::write(release.sums(), wrong).unwrap();
+    let run = release.install(TARGET);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let archive = format!("mentorbook-v{VERSION}-{TARGET}.tar.gz");
+    let expected = format!(
+        "::error::the SHA-256 sum of {archive} is {}, but the release's SHA256SUMS says {}: not installed",
+        &sums[..64],
+        "0".repeat(64)
+    );
+    assert!(run.stderr.starts_with(&expected), "{}", run.stderr);
+    assert!(
+        !release.dir.path().join("install").exists(),
+        "nothing installed"
+    );
+    assert_eq!(release.cargo_calls(), "", "no fallback around a bad sum");
+}
+
+#[test]
+fn a_missing_asset_falls_back_to_cargo_install() {
+    let release = Release::new();
+    let run = release.install("riscv64gc-unknown-linux-gnu");
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("No release binary of mentorbook 0.1.0 for riscv64gc-unknown-linux-gnu"),
+        "{}",
+        run.stdout
+    );
+    let root = release.dir.path().join("install");
+    assert_eq!(
+        release.cargo_calls(),
+        format!(
+            "install mentorbook --version {VERSION} --locked --root {}\n",
+            root.display()
+        )
+    );
+    assert!(release.installed().is_file());
+}
+
+#[test]
+fn the_version_defaults_to_the_one_in_cargo_toml() {
+    let output = std::process::Command::new("bash")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("action/install.sh"))
+        .arg("--version")
+        .env_remove("MENTORBOOK_VERSION")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!("version={VERSION}\n")
+    );
+}
