@@ -191,13 +191,12 @@ pub struct SchemaArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to set up (created if missing); it must not already hold records.
+    /// The folder to set up (created if missing): without --update it must not hold records
+    /// yet; with --update it must be a records repository.
     pub dir: PathBuf,
 
-    /// How the workflow publishes the dashboard from main: `repository` (a separate public
-    /// repository's GitHub Pages, free for a private records repository), `pages` (this
-    /// repository's own Pages: a paid plan when it is private) or `none` (a workflow
-    /// artifact to download).
+    /// How the records workflow publishes the dashboard built from main. `repository` works
+    /// on GitHub's free plan; `pages` needs a paid one while the records repository is private.
     #[arg(long, value_enum, default_value_t = Publish::Repository)]
     pub publish: Publish,
 
@@ -214,9 +213,9 @@ pub struct InitArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Publish {
-    /// Push the built site to a separate public repository's Pages branch.
+    /// Push the built site to a separate public repository's GitHub Pages branch.
     Repository,
-    /// Deploy to this repository's GitHub Pages.
+    /// Deploy to the records repository's own GitHub Pages.
     Pages,
     /// Keep the built site as a workflow artifact.
     None,

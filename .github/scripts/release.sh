@@ -33,6 +33,7 @@ check_tag() {
 archive() {
   local target="$1" out="$2" binary="${3:-}" exe=mentorbook
   case "$target" in *windows*) exe=mentorbook.exe ;; esac
+  # The binary's name inside the archive is its target's, whatever BINARY is called.
   if [ -z "$binary" ]; then
     cargo build --release --locked --target "$target"
     binary="target/$target/release/$exe"

@@ -22,44 +22,47 @@ struct Release {
     dir: tempfile::TempDir,
 }
 
-/// This test build's binary as the x86_64 Linux release archive, written once per test run
-/// by `.github/scripts/release.sh`.
-fn archive() -> &'static Path {
-    static ARCHIVE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    ARCHIVE.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fake-release");
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        // Without its debug information the binary is a sixth of the size: quicker to pack.
-        let binary = dir.join("mentorbook");
-        let strip = std::process::Command::new("strip")
-            .arg("-o")
-            .arg(&binary)
-            .arg(env!("CARGO_BIN_EXE_mentorbook"))
-            .status()
-            .unwrap();
-        assert!(strip.success());
-        let args = [
-            "archive",
-            TARGET,
-            &dir.to_string_lossy(),
-            &binary.to_string_lossy(),
-        ];
-        let run = release_script(&args);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        dir.join(format!("mentorbook-v{VERSION}-{TARGET}.tar.gz"))
-    })
+/// This test build's binary, stripped (a sixth of the size: quicker to pack), packed as the
+/// release archive for `target` by `.github/scripts/release.sh`, once per test run.
+fn archive(target: &'static str) -> PathBuf {
+    static ARCHIVES: std::sync::Mutex<Vec<(&str, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+    let mut archives = ARCHIVES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, path)) = archives.iter().find(|(t, _)| *t == target) {
+        return path.clone();
+    }
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fake-release-{target}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let binary = dir.join("mentorbook");
+    let strip = std::process::Command::new("strip")
+        .arg("-o")
+        .arg(&binary)
+        .arg(env!("CARGO_BIN_EXE_mentorbook"))
+        .status()
+        .unwrap();
+    assert!(strip.success());
+    let args = [
+        "archive",
+        target,
+        &dir.to_string_lossy(),
+        &binary.to_string_lossy(),
+    ];
+    let run = release_script(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = PathBuf::from(run.stdout.trim_end());
+    archives.push((target, path.clone()));
+    path
 }
 
 impl Release {
     /// `releases/vVERSION/` holding the archive and its SHA256SUMS (written by the release
     /// script too), and a fake `cargo`.
-    fn new() -> Release {
+    fn new(target: &'static str) -> Release {
         let dir = tempfile::tempdir().unwrap();
         let assets = dir.path().join(format!("releases/v{VERSION}"));
         std::fs::create_dir_all(&assets).unwrap();
-        let name = archive().file_name().unwrap();
-        std::fs::copy(archive(), assets.join(name)).unwrap();
+        let archive = archive(target);
+        std::fs::copy(&archive, assets.join(archive.file_name().unwrap())).unwrap();
         let run = release_script(&["sums", &assets.to_string_lossy()]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         std::fs::create_dir_all(dir.path().join("fakes")).unwrap();
@@ -73,8 +76,8 @@ impl Release {
             .join(format!("releases/v{VERSION}/SHA256SUMS"))
     }
 
-    fn installed(&self) -> PathBuf {
-        self.dir.path().join("install/bin/mentorbook")
+    fn installed(&self, exe: &str) -> PathBuf {
+        self.dir.path().join("install/bin").join(exe)
     }
 
     fn cargo_calls(&self) -> String {
@@ -109,7 +112,7 @@ fn release_script(args: &[&str]) -> Run {
 
 #[test]
 fn the_right_sum_installs_a_binary_that_runs() {
-    let release = Release::new();
+    let release = Release::new(TARGET);
     let sums = std::fs::read_to_string(release.sums()).unwrap();
     assert!(
         sums.ends_with(&format!("  mentorbook-v{VERSION}-{TARGET}.tar.gz\n")),
@@ -117,7 +120,7 @@ fn the_right_sum_installs_a_binary_that_runs() {
     );
     let run = release.install(TARGET);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let version = std::process::Command::new(release.installed())
+    let version = std::process::Command::new(release.installed("mentorbook"))
         .arg("--version")
         .output()
         .unwrap();
@@ -130,7 +133,7 @@ fn the_right_sum_installs_a_binary_that_runs() {
 
 #[test]
 fn a_wrong_sum_refuses_and_installs_nothing() {
-    let release = Release::new();
+    let release = Release::new(TARGET);
     let sums = std::fs::read_to_string(release.sums()).unwrap();
     let wrong = format!("{}{}", "0".repeat(64), &sums[64..]);
     std::fs::write(release.sums(), wrong).unwrap();
@@ -152,7 +155,7 @@ fn a_wrong_sum_refuses_and_installs_nothing() {
 
 #[test]
 fn a_missing_asset_falls_back_to_cargo_install() {
-    let release = Release::new();
+    let release = Release::new(TARGET);
     let run = release.install("riscv64gc-unknown-linux-gnu");
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(
@@ -169,7 +172,7 @@ fn a_missing_asset_falls_back_to_cargo_install() {
             root.display()
         )
     );
-    assert!(release.installed().is_file());
+    assert!(release.installed("mentorbook").is_file());
 }
 
 #[test]
@@ -184,4 +187,16 @@ fn the_version_defaults_to_the_one_in_cargo_toml() {
         String::from_utf8_lossy(&output.stdout),
         format!("version={VERSION}\n")
     );
+}
+
+#[test]
+fn the_windows_archive_is_a_zip_that_installs_mentorbook_exe() {
+    // The same steps as on Windows, with this machine's binary named mentorbook.exe.
+    let windows = "x86_64-pc-windows-msvc";
+    let release = Release::new(windows);
+    let run = release.install(windows);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(release.installed("mentorbook.exe").is_file());
+    let sums = std::fs::read_to_string(release.sums()).unwrap();
+    assert!(sums.ends_with(&format!("  mentorbook-v{VERSION}-{windows}.zip\n")));
 }
