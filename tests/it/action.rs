@@ -1,7 +1,8 @@
 //! The mentorbook GitHub Action's install script (`action/install.sh`) against a fake
 //! release on disk, made by the release workflow's own script: the right sum installs a
 //! binary that runs, a wrong sum refuses and installs nothing, and a missing asset falls
-//! back to `cargo install --locked` (a fake `cargo` that records its arguments).
+//! back to `cargo install --locked` (a fake `cargo` that records its arguments). And what
+//! the action runs then (`action/run.sh`): check against the base commit, or build.
 
 use crate::support::{Run, bash, fake_program};
 use std::path::{Path, PathBuf};
@@ -88,7 +89,7 @@ impl Release {
         let releases = format!("file://{}/releases", self.dir.path().display());
         let install = self.dir.path().join("install");
         bash(
-            "action/install.sh",
+            &["action/install.sh"],
             self.dir.path(),
             &[
                 ("MENTORBOOK_RELEASES", &releases),
@@ -199,4 +200,72 @@ fn the_windows_archive_is_a_zip_that_installs_mentorbook_exe() {
     assert!(release.installed("mentorbook.exe").is_file());
     let sums = std::fs::read_to_string(release.sums()).unwrap();
     assert!(sums.ends_with(&format!("  mentorbook-v{VERSION}-{windows}.zip\n")));
+}
+
+/// `git ARGS` in `dir`, as a committee member.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Committee")
+        .env("GIT_AUTHOR_EMAIL", "committee@example.org")
+        .env("GIT_COMMITTER_NAME", "Committee")
+        .env("GIT_COMMITTER_EMAIL", "committee@example.org")
+        .env_remove("GIT_DIR")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "git {args:?}");
+    String::from_utf8_lossy(&output.stdout)
+        .trim_end()
+        .to_owned()
+}
+
+#[test]
+fn the_action_checks_against_the_base_commit_and_builds_with_a_summary() {
+    let dir = crate::support::demo();
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-qm", "demo"]);
+    let base = git(dir.path(), &["rev-parse", "HEAD"]);
+    let person = "name: Pat\nroles: [representative]\nmood: fine\n";
+    std::fs::write(dir.path().join("records/people/pat.yaml"), person).unwrap();
+    let summary = dir.path().join("summary.md");
+    let summary_text = summary.to_string_lossy().into_owned();
+    let env = [
+        ("BASE", base.as_str()),
+        ("GITHUB_STEP_SUMMARY", &summary_text),
+    ];
+
+    let check = bash(&["action/run.sh", "check"], dir.path(), &env, &[]);
+    assert_eq!(check.code, 1, "a new error fails: {}", check.stderr);
+    assert!(
+        check
+            .stdout
+            .starts_with("::error file=records/people/pat.yaml,line=3,col=1,title=schema::"),
+        "{}",
+        check.stdout
+    );
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.starts_with("### mentorbook check: 1 new error · 0 fixed · 0 existing\n"),
+        "{written}"
+    );
+
+    let env = [
+        ("GITHUB_STEP_SUMMARY", summary_text.as_str()),
+        ("OUT", "public"),
+    ];
+    let build = bash(&["action/run.sh", "build"], dir.path(), &env, &[]);
+    assert_eq!(
+        build.code, 0,
+        "problems never stop the build: {}",
+        build.stderr
+    );
+    assert!(dir.path().join("public/index.html").is_file());
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert_eq!(
+        written.matches("### mentorbook check").count(),
+        2,
+        "{written}"
+    );
 }

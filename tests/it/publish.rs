@@ -24,7 +24,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
 fn publish(dir: &Path, repository: &str, key: &str) -> Run {
     let remote = dir.join("public.git");
     bash(
-        "action/publish.sh",
+        &["action/publish.sh"],
         dir,
         &[
             ("FOLDER", "site"),

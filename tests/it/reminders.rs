@@ -53,7 +53,7 @@ impl Repo {
     fn remind(&self, team: &str) -> (Run, Vec<String>) {
         let _ = std::fs::remove_file(self.gh.path().join("calls"));
         let run = bash(
-            "scaffold/github/scripts/reminders.sh",
+            &["scaffold/github/scripts/reminders.sh"],
             self.program.dir(),
             &[("MENTORBOOK_REMINDERS_TEAM", team)],
             &[self.gh.path()],

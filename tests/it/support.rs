@@ -165,9 +165,10 @@ pub fn generate(args: &[&str]) -> Option<(tempfile::TempDir, PathBuf)> {
     Some((dir, records))
 }
 
-/// `bash SCRIPT` (a path inside the repository) run in `dir` with `env` added, and the
-/// folders in `path` (fakes of other programs) first on the PATH, then mentorbook's.
-pub fn bash(script: &str, dir: &Path, env: &[(&str, &str)], path: &[&Path]) -> Run {
+/// `bash SCRIPT ARGS…` (`script` is the path inside the repository, then the arguments) run
+/// in `dir` with `env` added, and the folders in `path` (fakes of other programs) first on
+/// the PATH, then mentorbook's.
+pub fn bash(script: &[&str], dir: &Path, env: &[(&str, &str)], path: &[&Path]) -> Run {
     let bin = Path::new(env!("CARGO_BIN_EXE_mentorbook"))
         .parent()
         .expect("the binary's folder");
@@ -177,7 +178,8 @@ pub fn bash(script: &str, dir: &Path, env: &[(&str, &str)], path: &[&Path]) -> R
         &std::env::var_os("PATH").unwrap_or_default(),
     ));
     let output = Command::new("bash")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(script))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(script[0]))
+        .args(&script[1..])
         .current_dir(dir)
         .env("PATH", std::env::join_paths(folders).expect("a PATH"))
         .env_remove("GITHUB_STEP_SUMMARY")
