@@ -269,3 +269,30 @@ fn the_action_checks_against_the_base_commit_and_builds_with_a_summary() {
         "{written}"
     );
 }
+
+#[test]
+fn a_release_needs_the_tag_of_the_version_and_the_real_address() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/scripts/release.sh");
+    let check = |tag: &str, repository: &str| {
+        let output = std::process::Command::new("bash")
+            .arg(&script)
+            .args(["check-tag", tag])
+            .env("GITHUB_REPOSITORY", repository)
+            .output();
+        Run::from(output.unwrap())
+    };
+    let wrong = check("v0.0.0-wrong", "someone/mentorbook");
+    assert_eq!(wrong.code, 1);
+    let expected =
+        format!("::error::the tag v0.0.0-wrong is not v{VERSION}, the version in Cargo.toml\n");
+    assert_eq!(wrong.stderr, expected);
+    let address = env!("CARGO_PKG_REPOSITORY");
+    let elsewhere = check(&format!("v{VERSION}"), "someone-else/mentorbook");
+    assert_eq!(elsewhere.code, 1);
+    let why = if address.contains("placeholder") {
+        "is still the placeholder"
+    } else {
+        "but this release is made in https://github.com/someone-else/mentorbook"
+    };
+    assert!(elsewhere.stderr.contains(why), "{}", elsewhere.stderr);
+}
