@@ -61,9 +61,9 @@ pub enum Command {
     /// Example: mentorbook schema --out schemas
     Schema(SchemaArgs),
 
-    /// Start a new records repository in DIR: program.toml, folders, CI workflow, README.
+    /// Start a new records repository in DIR: program.toml, folders, CI workflows, README.
     ///
-    /// Example: mentorbook init mentoring-records
+    /// Example: mentorbook init --demo demo
     Init(InitArgs),
 }
 
@@ -178,6 +178,8 @@ pub enum StatusFormat {
     Json,
     /// An iCalendar file of the due dates, for a calendar program.
     Ics,
+    /// A Markdown checklist grouped overdue / due in the next 30 days / later, for an issue.
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -189,8 +191,45 @@ pub struct SchemaArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to set up (created if missing); it must not already hold records.
+    /// The folder to set up (created if missing): without --update it must not hold records
+    /// yet; with --update it must be a records repository.
     pub dir: PathBuf,
+
+    /// How the records workflow publishes the dashboard built from main. `repository` works
+    /// on GitHub's free plan; `pages` needs a paid one while the records repository is private.
+    #[arg(long, value_enum, default_value_t = Publish::Repository)]
+    pub publish: Publish,
+
+    /// Fill the new repository with the demo program instead of an empty one, to try
+    /// `check`, `build` and `status` on.
+    #[arg(long, conflicts_with = "update")]
+    pub demo: bool,
+
+    /// Add to a records repository made by an earlier `init` the files this version writes,
+    /// keeping every existing file unchanged (records/ is never touched).
+    #[arg(long)]
+    pub update: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Publish {
+    /// Push the built site to a separate public repository's GitHub Pages branch.
+    Repository,
+    /// Deploy to the records repository's own GitHub Pages.
+    Pages,
+    /// Keep the built site as a workflow artifact.
+    None,
+}
+
+impl Publish {
+    /// The mode as `--publish` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Publish::Repository => "repository",
+            Publish::Pages => "pages",
+            Publish::None => "none",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

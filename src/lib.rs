@@ -15,6 +15,7 @@ pub mod facts;
 pub mod fold;
 pub mod interrupt;
 pub mod load;
+pub mod markdown_text;
 pub mod model;
 pub mod place;
 pub mod progress;

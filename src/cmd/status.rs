@@ -21,6 +21,7 @@ pub fn run(args: &StatusArgs) -> Result<u8> {
         StatusFormat::Table => due::table(&report, Styling::detect(args.color).color),
         StatusFormat::Json => due::json(&report),
         StatusFormat::Ics => due::ics(&report, &records.config.name),
+        StatusFormat::Markdown => due::markdown(&report),
     };
     super::print(&output);
     Ok(0)

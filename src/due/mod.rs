@@ -7,7 +7,7 @@
 
 mod format;
 
-pub use format::{ics, json, table};
+pub use format::{ics, json, markdown, table};
 
 use crate::dates::add_days;
 use crate::facts;

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per feature, fixture record sets under
 //! `tests/fixtures/<case>/records/`.
 
+mod action;
 mod base;
 mod build;
 mod catalogue;
@@ -9,8 +10,11 @@ mod formats;
 mod generated;
 mod hostile;
 mod init;
+mod init_update;
 mod new;
 mod output;
+mod publish;
+mod reminders;
 mod rules;
 mod schema;
 mod serve;

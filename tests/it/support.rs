@@ -33,10 +33,16 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
         .env_remove("GITHUB_SHA")
         .output()
         .expect("the mentorbook binary runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    Run::from(output)
+}
+
+impl From<std::process::Output> for Run {
+    fn from(output: std::process::Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
     }
 }
 
@@ -176,4 +182,41 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
+}
+
+/// `bash SCRIPT ARGS…` (`script` is the path inside the repository, then the arguments) run
+/// in `dir` with `env` added, and the folders in `path` (fakes of other programs) first on
+/// the PATH, then mentorbook's.
+pub fn bash(script: &[&str], dir: &Path, env: &[(&str, &str)], path: &[&Path]) -> Run {
+    let bin = Path::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .parent()
+        .expect("the binary's folder");
+    let mut folders: Vec<PathBuf> = path.iter().map(|p| p.to_path_buf()).collect();
+    folders.push(bin.to_path_buf());
+    folders.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let output = Command::new("bash")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(script[0]))
+        .args(&script[1..])
+        .current_dir(dir)
+        .env("PATH", std::env::join_paths(folders).expect("a PATH"))
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("GITHUB_REPOSITORY")
+        .envs(env.iter().copied())
+        .output()
+        .expect("bash runs");
+    Run::from(output)
+}
+
+/// Writes an executable `dir/name` holding `script`: a fake of another program.
+pub fn fake_program(dir: &Path, name: &str, script: &str) {
+    let path = dir.join(name);
+    std::fs::write(&path, script).expect("a fake program");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+            .expect("an executable fake");
+    }
 }
