@@ -82,16 +82,6 @@ pub fn cadence<'a>(
     })
 }
 
-/// The last meeting held in the open period by as-of.
-pub fn last_meeting(
-    rel: &Relationship,
-    folder: &RelationshipFolder,
-    as_of: NaiveDate,
-) -> Option<NaiveDate> {
-    let chain = cadence(rel, folder, 0, as_of)?;
-    chain.meetings.last().map(|m| m.date)
-}
-
 /// When the next meeting is due, for a relationship that is active and has started; `None`
 /// when no meeting will be due (not active, not started, or due only after it closes).
 pub fn next_meeting_due(
@@ -100,12 +90,20 @@ pub fn next_meeting_due(
     gap: u32,
     as_of: NaiveDate,
 ) -> Option<NaiveDate> {
+    next_due(rel, cadence(rel, folder, gap, as_of).as_ref(), as_of)
+}
+
+/// `next_meeting_due` from a chain already walked.
+pub fn next_due(
+    rel: &Relationship,
+    chain: Option<&Cadence>,
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
     if rel.status.value != Status::Active || rel.start.value > as_of {
         return None;
     }
     let close = super::close(rel)?;
-    let chain = cadence(rel, folder, gap, as_of)?;
-    Some(chain.next_due).filter(|&due| due <= close)
+    Some(chain?.next_due).filter(|&due| due <= close)
 }
 
 /// A calendar month of a relationship's timeline.
@@ -131,17 +129,11 @@ pub struct Month {
 const MAX_MONTHS: usize = 36;
 
 /// Each calendar month from the start's to the close's, as the meeting chain sees it.
-pub fn months(
-    rel: &Relationship,
-    folder: &RelationshipFolder,
-    gap: u32,
-    as_of: NaiveDate,
-) -> Vec<Month> {
+pub fn months(rel: &Relationship, chain: Option<&Cadence>, gap: u32) -> Vec<Month> {
     let start = rel.start.value;
     let close = super::close(rel).unwrap_or(rel.end.value);
-    let chain = cadence(rel, folder, gap, as_of);
-    let held: &[&MeetingFile] = chain.as_ref().map_or(&[], |c| &c.meetings);
-    let until = chain.as_ref().map_or(start, |c| c.until);
+    let held: &[&MeetingFile] = chain.map_or(&[], |c| &c.meetings);
+    let until = chain.map_or(start, |c| c.until);
     let mut months = Vec::new();
     let mut first = start.with_day(1).unwrap_or(start);
     while first <= close && months.len() < MAX_MONTHS {

@@ -12,9 +12,7 @@ mod people;
 mod standing;
 
 pub use evaluations::{QuarterDue, next_evaluation_due, quarters_due};
-pub use meetings::{
-    Cadence, Late, Month, MonthState, cadence, last_meeting, months, next_meeting_due,
-};
+pub use meetings::{Cadence, Late, Month, MonthState, cadence, months, next_due, next_meeting_due};
 pub use people::{eligible_mentor_on, experience_reached, member_on};
 pub use standing::{Standing, standing};
 

@@ -30,7 +30,7 @@ impl Session {
     /// Loads the records folder `root`; `display` is how the user named it.
     pub fn open(root: &Path, display: &str) -> Result<Session> {
         let mut loader = Loader::new(false);
-        let (mut records, _) = loader.read_all(&Disk::new(root), display)?;
+        let (mut records, _) = loader.read_all(&Disk::stamped(root), display)?;
         sort(&mut records);
         Ok(Session {
             root: root.to_owned(),
@@ -63,7 +63,7 @@ impl Session {
         if !in_place {
             let (mut records, _) = self
                 .loader
-                .read_all(&Disk::new(&self.root), &self.display)?;
+                .read_all(&Disk::stamped(&self.root), &self.display)?;
             sort(&mut records);
             self.records = Arc::new(records);
         }
@@ -108,7 +108,7 @@ fn refresh(
         return false;
     }
     let display = display_path(&records.root, &names.join("/"));
-    let tree = Disk::new(root);
+    let tree = Disk::stamped(root);
     let entry = match tree.top(&names.join("/")) {
         Ok(entry) => entry,
         Err(_) => return false,

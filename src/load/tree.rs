@@ -101,6 +101,9 @@ pub struct Disk {
     root: PathBuf,
     /// The root with every link resolved: where links must lead to be read.
     canonical: Option<PathBuf>,
+    /// Whether entries carry stamps: one more system call a file, worth it only when the
+    /// records are loaded again and again (`serve`).
+    stamps: bool,
 }
 
 impl Disk {
@@ -108,6 +111,15 @@ impl Disk {
         Disk {
             root: root.to_owned(),
             canonical: root.canonicalize().ok(),
+            stamps: false,
+        }
+    }
+
+    /// A folder whose files carry stamps, so that loading it again re-reads only changes.
+    pub fn stamped(root: &Path) -> Disk {
+        Disk {
+            stamps: true,
+            ..Disk::new(root)
         }
     }
 
@@ -128,7 +140,10 @@ impl Disk {
         let kind = if file_type.is_dir() {
             EntryKind::Folder
         } else if file_type.is_file() {
-            let meta = std::fs::symlink_metadata(path).ok();
+            let meta = self
+                .stamps
+                .then(|| std::fs::symlink_metadata(path).ok())
+                .flatten();
             stamp = meta.as_ref().and_then(|m| {
                 Some(Stamp::Disk {
                     len: m.len(),

@@ -82,15 +82,32 @@ pub struct TimelineMonth {
     pub x: u32,
 }
 
+/// English month names, as the site writes them (chrono's `%B`, without its formatter's
+/// cost on thousands of relationships).
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The month-by-month timeline of `crate::facts::months`, placed for drawing.
 pub fn timeline(months: &[Month]) -> Vec<TimelineMonth> {
     months
         .iter()
         .enumerate()
         .map(|(i, m)| TimelineMonth {
-            month: m.first.format("%Y-%m").to_string(),
-            label: m.first.format("%B %Y").to_string(),
-            short: m.first.format("%b").to_string(),
+            month: format!("{}-{:02}", m.first.year(), m.first.month()),
+            label: format!("{} {}", MONTHS[m.first.month0() as usize], m.first.year()),
+            short: MONTHS[m.first.month0() as usize][..3].to_owned(),
             state: match m.state {
                 MonthState::Met => "met",
                 MonthState::Missed => "missed",

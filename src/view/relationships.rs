@@ -256,6 +256,7 @@ fn view(
     };
     let person = |pid: &str| records.people.get(pid).and_then(|f| f.record.as_ref());
     let gap = params.meeting_max_gap_months;
+    let chain = facts::cadence(rel, folder, gap, as_of);
     let next_evaluation = facts::next_evaluation_due(rel, folder, params.evaluation_grace_days);
     out.loaded = true;
     out.mentor = Some(PersonRef::new(person(&rel.mentor.value), "Mentor", id));
@@ -264,11 +265,14 @@ fn view(
     out.end = Some(rel.end.value);
     out.dissolved_on = rel.dissolution.as_ref().map(|d| d.value.date.value);
     out.status = Some(rel.status.value);
-    out.last_meeting = facts::last_meeting(rel, folder, as_of);
-    out.next_meeting_due = facts::next_meeting_due(rel, folder, gap, as_of);
+    out.last_meeting = chain
+        .as_ref()
+        .and_then(|c| c.meetings.last())
+        .map(|m| m.date);
+    out.next_meeting_due = facts::next_due(rel, chain.as_ref(), as_of);
     out.next_evaluation = next_evaluation.map(|q| q.quarter);
     out.next_evaluation_due = next_evaluation.map(|q| q.due);
-    out.timeline = timeline(&facts::months(rel, folder, gap, as_of));
+    out.timeline = timeline(&facts::months(rel, chain.as_ref(), gap));
     out
 }
 
