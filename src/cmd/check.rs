@@ -2,10 +2,10 @@
 //! records at REF (read from git) with the same as-of, reported as new, fixed or existing.
 
 use crate::cli::{CheckArgs, Deny};
-use crate::compare::git::{self, AtRevision};
 use crate::compare::{Checked, Comparison};
 use crate::error::Result;
 use crate::load::Loader;
+use crate::load::git::{self, AtRevision};
 use crate::load::tree::Disk;
 use crate::report::{self, Styling};
 use chrono::NaiveDate;
@@ -60,12 +60,12 @@ fn compare(
     as_of: NaiveDate,
     loader: &mut Loader,
 ) -> Result<Comparison> {
-    let base = match git::records_at(root, display, reference)? {
+    let base = match git::records_at(root, display, reference, "--base")? {
         AtRevision::Absent => Err(format!(
             "there are no records at `{reference}` (no `{display}` folder there): every problem counts as new"
         )),
-        AtRevision::Present(copy) => loader
-            .load(&Disk::new(copy.path()), display)
+        AtRevision::Present(tree) => loader
+            .load(&tree, display)
             .map(|loaded| checked(loaded.records, loaded.diagnostics, as_of))
             .map_err(|e| {
                 format!("the records at `{reference}` could not be read ({e}): every problem counts as new")

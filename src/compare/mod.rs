@@ -7,12 +7,11 @@
 //! One refinement: a missed deadline that moves (an overdue relationship whose late meeting
 //! or evaluation is now recorded) stays existing; see [`carry_over`].
 
-pub mod git;
 mod impact;
 
 pub use impact::{Changes, StandingChange};
 
-use crate::diagnostics::{CheckVoice, Diagnostic, Findings, Kind, Severity};
+use crate::diagnostics::{Diagnostic, Findings, Kind, Severity};
 use crate::model::Records;
 use crate::place::Place;
 use crate::rules::Rule;
@@ -140,8 +139,9 @@ fn in_todays_words(mut fixed: Vec<Diagnostic>, now: &Records) -> Vec<Diagnostic>
                 .and_then(|f| f.record.as_ref())
                 .is_some_and(|p| p.publish);
         }
-        d.message = d.kind.message(&CheckVoice);
-        d.help = d.kind.help(&CheckVoice);
+        let reworded = Diagnostic::new(d.rule, d.place.clone(), "", d.pos, d.kind.clone());
+        d.message = reworded.message;
+        d.help = reworded.help;
     }
     fixed
 }

@@ -44,15 +44,18 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem with typed facts, its message and help rendered in `check`'s voice.
+    /// Text from records in it (a file name, a key, a value) is made inert here, once, for
+    /// every output format (`crate::inert`).
     pub fn new(rule: Rule, place: Place, file: impl Into<String>, pos: Pos, kind: Kind) -> Self {
-        let message = kind.message(&CheckVoice);
-        let help = kind.help(&CheckVoice);
+        let message = inert(kind.message(&CheckVoice));
+        let help = kind.help(&CheckVoice).map(inert);
+        let file: String = file.into();
         Diagnostic {
             rule,
             severity: Severity::Error,
             relationship: place.relationship().map(str::to_owned),
             place,
-            file: file.into(),
+            file: inert(file),
             pos,
             key: None,
             kind,
@@ -115,6 +118,13 @@ impl Ord for Diagnostic {
 impl PartialOrd for Diagnostic {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
+    }
+}
+
+fn inert(text: String) -> String {
+    match crate::inert::escaped(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(escaped) => escaped,
     }
 }
 

@@ -3,7 +3,7 @@
 //! checklist for the issue the reminders workflow keeps.
 
 use super::{Due, DueReport};
-use crate::markdown_text::inert;
+use crate::inert::markdown as inert;
 use crate::render::feeds::{fold, text};
 use std::fmt::Write;
 
@@ -223,7 +223,7 @@ mod tests {
         };
         let text = markdown(&report);
         assert!(
-            text.contains("- [ ] r-1\\|@&#8203;all: \\[x\\](y) &lt;b&gt;\u{FFFD}#&#8203;#&#8203; Later, due 2026-11-20 (10 days overdue)\n"),
+            text.contains("- [ ] r-1\\|@&#8203;all: \\[x\\](y) &lt;b&gt; #&#8203;#&#8203; Later, due 2026-11-20 (10 days overdue)\n"),
             "{text}"
         );
         assert_eq!(text.matches("\n## ").count(), 3, "{text}");

@@ -6,6 +6,7 @@
 //! limit; links to folders are never followed, so the walk cannot loop.
 
 mod fields;
+pub mod git;
 pub(crate) mod kinds;
 mod layout;
 pub mod program;

@@ -167,9 +167,10 @@ fn diagnostic(out: &mut String, d: &Diagnostic, line: Option<&str>, paint: &Pain
 /// column. Returns the text and the column's offset in it.
 fn window(line: &str, column: usize) -> (String, usize) {
     const WIDTH: usize = 120;
+    // One character for one, so the caret stays under its column.
     let clean = |c: char| match c {
         '\t' => ' ',
-        c if c.is_control() => '\u{fffd}',
+        c if c.is_control() || crate::inert::acts(c) => '\u{fffd}',
         c => c,
     };
     let chars: Vec<char> = line.chars().map(clean).collect();

@@ -24,6 +24,11 @@ impl Run {
 
 /// `mentorbook ARGS` run in `dir`, with an environment that does not change the output.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    run_with_env(dir, args, &[])
+}
+
+/// `run_in` with `env` added to the environment.
+pub fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
         .args(args)
         .current_dir(dir)
@@ -31,6 +36,7 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
         .env_remove("GITHUB_SERVER_URL")
         .env_remove("GITHUB_REPOSITORY")
         .env_remove("GITHUB_SHA")
+        .envs(env.iter().copied())
         .output()
         .expect("the mentorbook binary runs");
     Run::from(output)
