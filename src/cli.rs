@@ -282,6 +282,12 @@ pub struct BuildArgs {
     /// Write links under this URL instead of relative links.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+
+    /// Build the records as they were at this git revision (a commit, tag or branch), read
+    /// from git; the work tree is not touched. As of --as-of, else that revision's as_of,
+    /// else the commit's date.
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -292,6 +298,11 @@ pub struct ServeArgs {
     /// A folder whose files replace the built-in templates of the same name; watched too.
     #[arg(long, value_name = "DIR", default_value = "templates")]
     pub templates: PathBuf,
+
+    /// Preview the records as they were at this git revision (read from git; only the
+    /// templates are watched).
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 
     /// The port to listen on; 0 picks a free one.
     #[arg(long, value_name = "N", default_value_t = 4000)]

@@ -11,6 +11,7 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
         as_of: args.records.as_of,
         templates: args.templates.clone(),
         base_url: args.base_url.clone(),
+        revision: args.rev.clone(),
     })?;
     progress.step(&format!(
         "rendering {} relationship pages",

@@ -26,6 +26,8 @@ struct Options {
     records: PathBuf,
     as_of: Option<NaiveDate>,
     templates: PathBuf,
+    /// A git revision to preview instead of the work tree.
+    revision: Option<String>,
 }
 
 pub fn run(args: &ServeArgs) -> Result<u8> {
@@ -43,9 +45,14 @@ pub fn run(args: &ServeArgs) -> Result<u8> {
         records: records.clone(),
         as_of: args.records.as_of,
         templates: args.templates.clone(),
+        revision: args.rev.clone(),
     };
     let current = Arc::new(Current::new(Outcome::Failed("not built yet".into())));
-    let watched = [options.records.clone(), options.templates.clone()];
+    // The records at a revision never change: only the templates are watched then.
+    let mut watched = vec![options.templates.clone()];
+    if options.revision.is_none() {
+        watched.push(options.records.clone());
+    }
     let session = Arc::new(Mutex::new(Session::new(options)));
     let (for_watcher, current_for_watcher) = (Arc::clone(&session), Arc::clone(&current));
     // Watching starts before the first build, so a change made while it runs is not missed.
@@ -144,14 +151,19 @@ impl Session {
 
     /// Renders what changed since the last build, or says what stopped the build.
     fn build(&mut self, changed: Option<&[PathBuf]>) -> std::result::Result<String, String> {
-        let options = &self.options;
+        let options = &self.options.clone();
         let site_options = site::Options {
             records: options.records.clone(),
             as_of: options.as_of,
             templates: options.templates.clone(),
             base_url: None,
+            revision: options.revision.clone(),
         };
         let describe = |e: &Error| describe(e, options);
+        if options.revision.is_some() {
+            let site = Site::load(&site_options).map_err(|e| describe(&e))?;
+            return self.render(site, options);
+        }
         let templates = Templates::load(Some(&options.templates)).map_err(|e| describe(&e))?;
         let loaded = match &mut self.records {
             Some(session) => session.update(changed),
@@ -175,6 +187,12 @@ impl Session {
             &site_options,
             templates,
         );
+        self.render(site, options)
+    }
+
+    /// Renders what changed since the last build and keeps it.
+    fn render(&mut self, site: Site, options: &Options) -> std::result::Result<String, String> {
+        let describe = |e: &Error| describe(e, options);
         let (as_of, errors, warnings) =
             (site.as_of, site.findings.errors(), site.findings.warnings());
         let rendered = site

@@ -116,6 +116,15 @@ impl GitTree {
         text(&output.stdout).trim().parse().ok()
     }
 
+    /// The day of the last commit up to this one that changed the records folder, as a
+    /// checkout of this commit would give it (`crate::render::git::last_changed`).
+    pub fn last_changed(&self, records: &Path) -> Option<String> {
+        let args = ["log", "-1", "--format=%cs", &self.commit, "--", "."];
+        let output = git(records, &args, "--rev").ok()?;
+        let date = text(&output.stdout).trim().to_owned();
+        (output.status.success() && !date.is_empty()).then_some(date)
+    }
+
     fn kind(&self, path: &str, blob: &Blob) -> EntryKind {
         match blob.mode.as_str() {
             "120000" => self.link(path, blob),

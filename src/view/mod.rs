@@ -52,6 +52,19 @@ pub struct ProgramInfo {
     pub as_of_long: String,
     /// When the records last changed, from git; `None` outside a git work tree.
     pub last_changed: Option<String>,
+    /// The commit the site shows, when built from one (`build --rev`).
+    pub revision: Option<Revision>,
+}
+
+/// A commit a site was built from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Revision {
+    /// The first 12 characters of the commit id.
+    pub commit: String,
+    pub date: Option<NaiveDate>,
+    /// When the records last changed up to this commit.
+    #[serde(skip)]
+    pub last_changed: Option<String>,
 }
 
 #[derive(Debug, Default, PartialEq, Serialize)]
@@ -136,6 +149,7 @@ pub fn build(
             as_of,
             as_of_long: long_date(as_of),
             last_changed,
+            revision: None,
         },
         counts,
         meetings_per_month: charts::meetings_per_month(records, as_of),
