@@ -189,9 +189,16 @@ fn relationship(records: &Records, new: &Pairing, id: Option<&str>) -> Result<Dr
         None => next_relationship_id(records, new.start.year()),
     };
     let months = records.config.rules.max_relationship_months;
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
     let end = add_months(new.start, months)
         .pred_opt()
-        .unwrap_or(new.start);
+        .filter(|end| *end <= last)
+        .ok_or_else(|| {
+            refuse(format!(
+                "--start {} is too late: a relationship of {months} months from then would end after 9999-12-31, which records cannot hold",
+                new.start
+            ))
+        })?;
     let rel = format!("relationships/{id}/relationship.yaml");
     let contents = text::relationship(&rel, new.mentor, new.mentee, new.start, end);
     Ok(Draft::at(rel, contents))
@@ -258,9 +265,27 @@ fn evaluation(
     Ok(Draft::at(rel, contents))
 }
 
-/// Creates the file and its folders; fails with `AlreadyExists` rather than replace a file.
+/// Creates the file and its folders; fails with `AlreadyExists` rather than replace a file,
+/// and refuses to write through a symbolic link on the way (a folder inside the records
+/// folder that is a link would send the record somewhere else).
 fn create(root: &Path, rel: &str, contents: &str) -> std::io::Result<()> {
     let path = root.join(rel);
+    let mut folder = root.to_path_buf();
+    for part in Path::new(rel)
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+    {
+        folder.push(part);
+        match std::fs::symlink_metadata(&folder) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(std::io::Error::other(
+                    "this folder is a symbolic link, and mentorbook writes records only into real folders: replace the link with the folder itself",
+                ));
+            }
+            _ => {}
+        }
+    }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }

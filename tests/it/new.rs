@@ -240,7 +240,7 @@ fn refuses_bad_flags_and_writes_nothing() {
     let program = people();
     program.write("relationships/r-1/relationship.yaml", "");
     let before = files(program.dir());
-    let cases: [(&[&str], &str); 10] = [
+    let cases: [(&[&str], &str); 11] = [
         (
             &["person", "Dana", "--name", "D", "--role", "mentor"],
             "not a valid person id",
@@ -284,6 +284,18 @@ fn refuses_bad_flags_and_writes_nothing() {
                 "2026-02-30",
             ],
             "not a real date",
+        ),
+        (
+            &[
+                "relationship",
+                "--mentor",
+                "dana",
+                "--mentee",
+                "sam",
+                "--start",
+                "9999-12-31",
+            ],
+            "--start 9999-12-31 is too late: a relationship of 12 months from then would end after 9999-12-31",
         ),
         (
             &[
@@ -377,4 +389,37 @@ fn respects_the_records_folder_given() {
         "{}",
         missing.stderr
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn never_writes_through_a_symbolic_link() {
+    let program = people();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let relationships = program.dir().join("records/relationships");
+    std::fs::create_dir_all(&relationships).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), relationships.join("r-2027-009")).unwrap();
+    let run = new(
+        &program,
+        &[
+            "relationship",
+            "--mentor",
+            "dana",
+            "--mentee",
+            "sam",
+            "--start",
+            "2027-01-15",
+            "--id",
+            "r-2027-009",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "records/relationships/r-2027-009/relationship.yaml: this folder is a symbolic link"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
 }
