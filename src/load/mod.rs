@@ -63,6 +63,9 @@ pub struct Loader {
     walk: Vec<Diagnostic>,
     /// Keep each file's text for the report's snippets (`check`), or not (`serve`).
     keep_text: bool,
+    /// Keep each record in the cache too, or only in the records loaded (`Session`, which
+    /// keeps them and hands them back for the next load).
+    keep_records: bool,
 }
 
 impl Loader {
@@ -72,12 +75,13 @@ impl Loader {
             stamps: HashMap::new(),
             walk: Vec::new(),
             keep_text,
+            keep_records: true,
         }
     }
 
     /// Loads the records of `tree`; `root_display` is how the user named the records folder.
     pub fn load(&mut self, tree: &dyn Tree, root_display: &str) -> Result<Loaded> {
-        let (mut records, sources) = self.read_all(tree, root_display)?;
+        let (mut records, sources) = self.read_all(tree, root_display, None)?;
         sort(&mut records);
         let diagnostics = self.diagnostics(&records);
         Ok(Loaded {
@@ -95,7 +99,14 @@ impl Loader {
         diagnostics
     }
 
-    fn read_all(&mut self, tree: &dyn Tree, root_display: &str) -> Result<(Records, Sources)> {
+    /// Reads every file of `tree`, reusing what was parsed before when a file's stamp has
+    /// not changed (its record from the cache, or from `previous` when the cache keeps none).
+    fn read_all(
+        &mut self,
+        tree: &dyn Tree,
+        root_display: &str,
+        previous: Option<&Records>,
+    ) -> Result<(Records, Sources)> {
         if !tree.exists() {
             return Err(Error::NoRecords {
                 path: root_display.to_owned(),
@@ -114,7 +125,7 @@ impl Loader {
                     .into_iter()
                     .par_bridge()
                     .map(|found| {
-                        let parsed = reuse(cache, stamps, &found)
+                        let parsed = reuse(cache, stamps, &found, previous)
                             .unwrap_or_else(|| read::read_and_parse(tree, &found, cache));
                         (found, parsed)
                     })
@@ -145,8 +156,13 @@ impl Loader {
             if let (true, Some(text)) = (self.keep_text, &parsed.text) {
                 sources.insert(found.display.clone(), text.clone());
             }
-            let kept = self.remember(&found, parsed);
-            file(&mut records, &found, kept.record.clone());
+            let mut kept = self.remember(&found, parsed);
+            if self.keep_records {
+                file(&mut records, &found, kept.record.clone());
+            } else {
+                let record = std::mem::replace(&mut kept.record, Record::Kept);
+                file(&mut records, &found, record);
+            }
             cache.insert(found.display, kept);
         }
         self.cache = cache;
@@ -171,11 +187,47 @@ fn reuse(
     cache: &HashMap<String, Parsed>,
     stamps: &HashMap<String, Stamp>,
     found: &Found,
+    previous: Option<&Records>,
 ) -> Option<Parsed> {
     let stamp = found.entry.stamp.as_ref()?;
-    (stamps.get(&found.display) == Some(stamp))
-        .then(|| cache.get(&found.display).cloned())
-        .flatten()
+    if stamps.get(&found.display) != Some(stamp) {
+        return None;
+    }
+    let mut parsed = cache.get(&found.display)?.clone();
+    if let Record::Kept = parsed.record {
+        parsed.record = record_at(previous?, &found.place)?;
+    }
+    Some(parsed)
+}
+
+/// A copy of the record filed at `place`, when there is one.
+fn record_at(records: &Records, place: &Place) -> Option<Record> {
+    let folder = |id: &str| records.relationships.get(id);
+    Some(match place {
+        Place::Person { id } => Record::Person(records.people.get(id)?.record.clone()),
+        Place::Relationship { id } => {
+            Record::Relationship(folder(id)?.relationship.as_ref()?.record.clone())
+        }
+        Place::Agreement { id } => {
+            Record::Agreement(folder(id)?.agreement.as_ref()?.record.clone())
+        }
+        Place::Meeting { id, .. } => {
+            let meeting = folder(id)?
+                .meetings
+                .iter()
+                .find(|m| m.loaded.place == *place)?;
+            Record::Meeting(meeting.loaded.record.clone())
+        }
+        Place::Evaluation { id, .. } => {
+            let evaluation = folder(id)?
+                .evaluations
+                .iter()
+                .find(|e| e.loaded.place == *place)?;
+            Record::Evaluation(evaluation.loaded.record.clone())
+        }
+        Place::Guidelines => Record::Guidelines(records.guidelines.as_ref()?.record.clone()),
+        Place::Program | Place::Misplaced { .. } => return None,
+    })
 }
 
 /// The path shown to the user: the records folder as given, joined with the path inside it.

@@ -28,6 +28,8 @@ pub enum Record {
     Meeting(Option<Meeting>),
     Evaluation(Option<Evaluation>),
     Guidelines(Option<String>),
+    /// In a cache that does not keep records: the record is where it was filed.
+    Kept,
 }
 
 /// One file, read and parsed.

@@ -5,7 +5,7 @@
 //! changed).
 
 use super::layout;
-use super::read::{self, Parsed};
+use super::read::{self, Parsed, Record};
 use super::tree::{Disk, EntryKind, Tree};
 use super::walk::Found;
 use super::{Loader, display_path, file, sort, unfile};
@@ -30,7 +30,8 @@ impl Session {
     /// Loads the records folder `root`; `display` is how the user named it.
     pub fn open(root: &Path, display: &str) -> Result<Session> {
         let mut loader = Loader::new(false);
-        let (mut records, _) = loader.read_all(&Disk::stamped(root), display)?;
+        loader.keep_records = false;
+        let (mut records, _) = loader.read_all(&Disk::stamped(root), display, None)?;
         sort(&mut records);
         Ok(Session {
             root: root.to_owned(),
@@ -61,9 +62,9 @@ impl Session {
                 .all(|path| refresh(&self.root, &self.absolute, records, &mut self.loader, path))
         });
         if !in_place {
-            let (mut records, _) = self
-                .loader
-                .read_all(&Disk::stamped(&self.root), &self.display)?;
+            let tree = Disk::stamped(&self.root);
+            let previous = Some(&*self.records);
+            let (mut records, _) = self.loader.read_all(&tree, &self.display, previous)?;
             sort(&mut records);
             self.records = Arc::new(records);
         }
@@ -129,9 +130,13 @@ fn refresh(
                 display,
             };
             let parsed: Parsed = read::read_and_parse(&tree, &found, &Default::default());
-            let kept = loader.remember(&found, parsed);
+            let mut kept = loader.remember(&found, parsed);
             let new = !loader.cache.contains_key(&found.display);
-            file(records, &found, kept.record.clone());
+            file(
+                records,
+                &found,
+                std::mem::replace(&mut kept.record, Record::Kept),
+            );
             if new {
                 records.files += 1;
                 sort(records);
