@@ -48,10 +48,12 @@ pub struct Site {
     guard: Guard,
 }
 
-/// Every file of a site in memory, by path, with the view they were rendered from.
+/// Every file of a site in memory, by path, with what is needed to tell which of its pages
+/// a later view changes: a fingerprint of each relationship's view and of the program.
 pub struct Rendered {
     pub files: HashMap<String, Arc<[u8]>>,
-    view: view::Site,
+    relationships: Vec<u64>,
+    program: u64,
     /// Whether the templates had to be rendered whole (a new or changed template set).
     templates: u64,
 }
@@ -149,16 +151,20 @@ impl Site {
         previous: Option<Rendered>,
     ) -> Result<std::result::Result<Rendered, Vec<Leak>>> {
         let pages = self.pages();
-        let mut previous = previous.filter(|p| {
-            p.templates == self.templates.fingerprint() && p.view.program == self.view.program
-        });
+        let relationships: Vec<u64> = self
+            .view
+            .relationships
+            .par_iter()
+            .map(fingerprint)
+            .collect();
+        let program = fingerprint(&self.view.program);
+        let mut previous = previous
+            .filter(|p| p.templates == self.templates.fingerprint() && p.program == program);
         let jobs: Vec<&Job> = pages
             .jobs
             .iter()
             .filter(|job| match (&previous, job.relationship()) {
-                (Some(before), Some(i)) => {
-                    before.view.relationships.get(i) != self.view.relationships.get(i)
-                }
+                (Some(before), Some(i)) => before.relationships.get(i) != relationships.get(i),
                 _ => true,
             })
             .collect();
@@ -186,12 +192,11 @@ impl Site {
             leaks.sort_by(|a, b| a.output.cmp(&b.output));
             return Ok(Err(leaks));
         }
-        let templates = self.templates.fingerprint();
-        drop(pages);
         Ok(Ok(Rendered {
             files,
-            view: self.view,
-            templates,
+            relationships,
+            program,
+            templates: self.templates.fingerprint(),
         }))
     }
 
@@ -222,6 +227,14 @@ pub fn at_revision(
             "there are no records at `{revision}` (no `{display}` folder there): name a commit that has them"
         ))),
     }
+}
+
+/// A value's fingerprint: equal views render equal pages.
+fn fingerprint(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn guidelines(records: &Records) -> Option<&str> {

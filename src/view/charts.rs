@@ -13,7 +13,7 @@ pub const CHART_HEIGHT: u32 = 160;
 const SLOT: u32 = 50;
 const BAR: u32 = 36;
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct MonthBar {
     /// `2026-01`.
     pub month: String,
@@ -71,7 +71,7 @@ pub fn meetings_per_month(records: &Records, as_of: NaiveDate) -> Vec<MonthBar> 
         .collect()
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct TimelineMonth {
     pub month: String,
     pub label: String,

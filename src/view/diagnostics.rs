@@ -10,7 +10,7 @@ use crate::place::{Area, Place};
 use crate::rules::{self, Rule};
 use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct DiagnosticView {
     pub rule: &'static str,
     pub severity: &'static str,
@@ -25,7 +25,7 @@ pub struct DiagnosticView {
 }
 
 /// All diagnostics of one rule.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct RuleGroup {
     pub rule: &'static str,
     pub summary: &'static str,

@@ -28,7 +28,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Everything the dashboard shows.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Site {
     pub program: ProgramInfo,
     pub counts: Counts,
@@ -42,7 +42,7 @@ pub struct Site {
     pub rules: Vec<RuleDoc>,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct ProgramInfo {
     pub name: String,
     pub association: String,
@@ -57,7 +57,7 @@ pub struct ProgramInfo {
 }
 
 /// A commit a site was built from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Revision {
     /// The first 12 characters of the commit id.
     pub commit: String,
@@ -67,7 +67,7 @@ pub struct Revision {
     pub last_changed: Option<String>,
 }
 
-#[derive(Debug, Default, PartialEq, Serialize)]
+#[derive(Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Counts {
     pub relationships: usize,
     pub active: usize,
@@ -87,7 +87,7 @@ pub struct Counts {
 /// "Due soon" lists what is due within this many days of as-of, or overdue.
 pub const DUE_SOON_DAYS: u32 = 30;
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct DueItem {
     pub relationship: String,
     pub href: String,
@@ -99,7 +99,7 @@ pub struct DueItem {
     pub overdue: bool,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct RuleDoc {
     pub id: &'static str,
     pub severity: &'static str,

@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// A participant of a relationship.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct PersonRef {
     /// The name when published, else a neutral label.
     pub label: String,
@@ -42,7 +42,7 @@ impl PersonRef {
 }
 
 /// A published mentor in the directory.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct MentorView {
     pub name: String,
     pub library: Option<String>,

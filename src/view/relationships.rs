@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct RelationshipView {
     pub id: String,
     /// From the site root: `relationships/<id>/index.html`.
@@ -48,7 +48,7 @@ pub struct RelationshipView {
 
 /// A meeting mode as the dashboard may show it: one of the program's modes (spelled as
 /// program.toml spells it), or a neutral label — never what someone typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     Program(String),
     NotAllowed,
@@ -91,7 +91,7 @@ fn quarter_always<S: Serializer>(quarter: &Quarter, s: S) -> Result<S::Ok, S::Er
     s.collect_str(quarter)
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct MeetingView {
     pub date: NaiveDate,
     /// `None` when the meeting file could not be read.
@@ -100,7 +100,7 @@ pub struct MeetingView {
     pub working_hours: bool,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct EvaluationView {
     #[serde(serialize_with = "quarter_always")]
     pub quarter: Quarter,
@@ -108,7 +108,7 @@ pub struct EvaluationView {
     pub rating: Option<Rating>,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct AgreementView {
     pub signed_mentor: NaiveDate,
     pub signed_mentee: NaiveDate,
