@@ -21,3 +21,4 @@ mod serve;
 mod status;
 mod structural;
 mod support;
+mod wording;
