@@ -97,8 +97,8 @@ Fires when:
   `field` and `field_since`.
 
 Points at:
-  The offending key; a missing top-level key at 1:1, a missing key inside a block at
-  that block's key.
+  The offending key (also a required key written without a value); a missing top-level
+  key at 1:1, a missing key inside a block at that block's key.
 
 Passes:
     # people/dana-whitfield.yaml

@@ -2,8 +2,9 @@
 //! known record, ignored (`README.md`, dot-files), or a `layout` error that names the
 //! expected place.
 
-use super::fields::{loose_date, parse_date};
-use crate::model::Quarter;
+mod guess;
+
+use super::fields::parse_date;
 pub use crate::place::Place;
 use crate::suggest::did_you_mean;
 
@@ -159,8 +160,9 @@ fn meeting(id: &str, name: &str) -> Result<Place, Misplaced> {
             )));
         }
         Err(_) => {
-            return Err(match loose_date(stem) {
-                Some(date) => rename(&here, &format!("{}.md", date.format("%Y-%m-%d"))),
+            return Err(match guess::meeting(stem) {
+                Some((date, 1)) => rename(&here, &format!("{}.md", date.format("%Y-%m-%d"))),
+                Some((date, n)) => rename(&here, &format!("{}-{n}.md", date.format("%Y-%m-%d"))),
                 None => Misplaced(format!(
                     "`{name}` is not a meeting file name: name it by the meeting's date, YYYY-MM-DD.md"
                 )),
@@ -193,19 +195,12 @@ fn meeting(id: &str, name: &str) -> Result<Place, Misplaced> {
 fn evaluation(id: &str, name: &str) -> Result<Place, Misplaced> {
     let here = format!("relationships/{id}/evaluations/");
     let (stem, ext) = split_ext(name);
-    let upper = stem.to_uppercase();
-    let parsed = upper.split_once("-Q").and_then(|(year, q)| {
-        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        let year: i32 = year.parse().ok().filter(|_| digits(year, 4))?;
-        let number: u32 = q.parse().ok().filter(|_| digits(q, 1))?;
-        Some(Quarter { year, number })
-    });
-    match parsed {
+    match guess::quarter(stem) {
         Some(q) if !(1..=4).contains(&q.number) => Err(Misplaced(format!(
             "`{name}`: there is no quarter Q{} (a year has Q1 to Q4), so name it YYYY-Q1.yaml to YYYY-Q4.yaml",
             q.number
         ))),
-        Some(q) if ext == "yaml" && stem == upper => Ok(Place::Evaluation {
+        Some(q) if ext == "yaml" && stem == q.to_string() => Ok(Place::Evaluation {
             id: id.into(),
             quarter: q,
         }),

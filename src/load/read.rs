@@ -187,12 +187,7 @@ fn parse_record(place: &Place, text: &str, p: &mut Problems) -> Record {
     let node = match node {
         Ok(node) => node,
         Err(e) => {
-            p.report(
-                Rule::Yaml,
-                e.pos,
-                format!("invalid YAML: {}", e.message),
-                None,
-            );
+            p.report(Rule::Yaml, e.pos, e.message, e.help);
             return broken(place);
         }
     };

@@ -22,3 +22,4 @@ mod serve;
 mod status;
 mod structural;
 mod support;
+mod wording;

@@ -162,10 +162,10 @@ fn writes_every_kind_where_the_layout_wants_it() {
     assert_eq!(
         missing,
         [
-            "missing required key `date`",
-            "missing required key `mentee_participated`",
-            "missing required key `mentor_participated`",
-            "missing required key `rating`"
+            "`date` has no value, but it is required",
+            "`mentor_participated` has no value, but it is required",
+            "`mentee_participated` has no value, but it is required",
+            "`rating` has no value, but it is required"
         ]
     );
 }
