@@ -368,7 +368,13 @@ fn diagnostics_on<'a>(
         );
         assert!(d.pos.line >= 1 && d.pos.column >= 1, "{file}: {:?}", d.pos);
         let Some(text) = text else {
-            let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+            // Line breaks as YAML reads them: LF, CRLF (once) and a lone CR.
+            let breaks = bytes
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .count();
+            let lines = breaks + 1;
             assert!(d.pos.line as usize <= lines, "{file}: line {}", d.pos.line);
             continue;
         };
