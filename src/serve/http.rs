@@ -16,6 +16,8 @@ pub struct Response {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Bytes,
+    /// `gzip` when the body is sent compressed.
+    pub encoding: Option<&'static str>,
     /// Where a redirect leads.
     pub location: Option<String>,
 }
@@ -23,8 +25,8 @@ pub struct Response {
 const HTML: &str = "text/html; charset=utf-8";
 const TEXT: &str = "text/plain; charset=utf-8";
 
-/// The answer to `GET url` from `preview`.
-pub fn answer(preview: &Arc<Preview>, url: &str) -> Response {
+/// The answer to `GET url` from `preview`, compressed when the client `accepts_gzip`.
+pub fn answer(preview: &Arc<Preview>, url: &str, accepts_gzip: bool) -> Response {
     let path = url.split(['?', '#']).next().unwrap_or_default();
     if path == VERSION_PATH {
         return plain(200, preview.version.to_string());
@@ -44,13 +46,22 @@ pub fn answer(preview: &Arc<Preview>, url: &str) -> Response {
                 .cloned()
                 .unwrap_or_else(|| Arc::from(&[][..]));
             let content_type = content_type(&file);
-            let body = if content_type == HTML {
-                pages::with_reload(&bytes, preview.version).into()
-            } else {
+            if content_type == HTML {
+                let page = crate::site::gunzip(&bytes);
+                return response(
+                    200,
+                    content_type,
+                    pages::with_reload(&page, preview.version).into(),
+                );
+            }
+            if accepts_gzip {
                 // Shared with the preview rather than copied.
-                Bytes::from_owner(bytes)
-            };
-            response(200, content_type, body)
+                return Response {
+                    encoding: Some("gzip"),
+                    ..response(200, content_type, Bytes::from_owner(bytes))
+                };
+            }
+            response(200, content_type, crate::site::gunzip(&bytes).into())
         }
         Resolved::Folder => Response {
             location: Some(format!("{path}/")),
@@ -71,6 +82,7 @@ fn response(status: u16, content_type: &'static str, body: Bytes) -> Response {
         status,
         content_type,
         body,
+        encoding: None,
         location: None,
     }
 }
@@ -182,15 +194,39 @@ mod tests {
     }
 
     #[test]
+    fn files_are_sent_compressed_to_clients_that_accept_it() {
+        let css = b"body { color: black }\n";
+        let mut files = std::collections::HashMap::new();
+        let compressed: Arc<[u8]> = {
+            use std::io::Write;
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            e.write_all(css).unwrap();
+            Arc::from(e.finish().unwrap())
+        };
+        files.insert("style.css".to_owned(), Arc::clone(&compressed));
+        let preview = Arc::new(Preview {
+            version: 1,
+            outcome: Outcome::Site(files),
+        });
+        let zipped = answer(&preview, "/style.css", true);
+        assert_eq!(
+            (zipped.encoding, &zipped.body[..]),
+            (Some("gzip"), &compressed[..])
+        );
+        let plain = answer(&preview, "/style.css", false);
+        assert_eq!((plain.encoding, &plain.body[..]), (None, &css[..]));
+    }
+
+    #[test]
     fn a_failed_build_answers_every_page_with_the_error() {
         let preview = Arc::new(Preview {
             version: 3,
             outcome: Outcome::Failed("template `index.html`, line 3: oops".into()),
         });
-        let page = answer(&preview, "/mentors/?x=1");
+        let page = answer(&preview, "/mentors/?x=1", false);
         assert_eq!((page.status, page.content_type), (500, HTML));
         let text = String::from_utf8(page.body.to_vec()).unwrap();
         assert!(text.contains("line 3: oops") && text.contains(VERSION_PATH));
-        assert_eq!(&answer(&preview, VERSION_PATH).body[..], b"3");
+        assert_eq!(&answer(&preview, VERSION_PATH, true).body[..], b"3");
     }
 }

@@ -116,8 +116,14 @@ fn respond<B>(current: &Current, request: &Request<B>, served: SocketAddr) -> Wi
         .uri()
         .path_and_query()
         .map_or("/", |path| path.as_str());
+    let accepts_gzip = request
+        .headers()
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.split(',').any(|coding| coding.trim().starts_with("gzip")));
     let preview: Arc<Preview> = current.get();
-    to_wire(http::answer(&preview, url))
+    to_wire(http::answer(&preview, url, accepts_gzip))
 }
 
 /// Whether the request names the address served: every `Host` it gives (the header, and the
@@ -164,6 +170,10 @@ fn to_wire(answer: Response) -> Wire {
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
+    if let Some(encoding) = answer.encoding {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     if answer.status == 405 {
         headers.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
     }
