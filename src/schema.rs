@@ -162,6 +162,18 @@ pub fn role_requirements(schema: &mut Schema) {
     );
 }
 
+/// The keys a person needs because of their roles (records.md): `import` asks for them
+/// before it writes a person, as the schema and `check` do.
+pub fn keys_required_by(roles: &[Role]) -> &'static [&'static str] {
+    if roles.contains(&Role::Mentor) {
+        &ROLE_KEYS[..]
+    } else if roles.contains(&Role::Mentee) {
+        &ROLE_KEYS[..2]
+    } else {
+        &[]
+    }
+}
+
 /// The keys a person needs by role: the first two for mentees, all for mentors.
 const ROLE_KEYS: [&str; 5] = [
     "public_library",

@@ -226,6 +226,22 @@ fn check_link(path: &Path, root: &Path) -> std::result::Result<(), String> {
     Ok(())
 }
 
+/// The `yaml` and `schema` problems the loader would report for `text` as the record at
+/// `rel` inside the records folder (a `layout` problem when `rel` is no record's place):
+/// `import` checks each record it is about to write with the loader's own reading.
+pub fn problems_of(rel: &str, text: &str) -> Vec<Diagnostic> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let place = match layout::file(&parts) {
+        Ok(place) => place,
+        Err(Misplaced(message)) => {
+            return vec![Diagnostic::new(Rule::Layout, rel, Pos::START, message).whole_file()];
+        }
+    };
+    let mut p = Problems::new(rel, place.relationship());
+    parse_record(&place, text, &mut p);
+    p.list
+}
+
 /// A parsed record of any kind, or `None` when broken.
 enum Record {
     Person(Option<Person>),

@@ -22,7 +22,7 @@ pub fn modeline(rel: &str, kind: Kind) -> String {
 pub fn yaml_text(text: &str) -> String {
     let plain = text
         .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '(' | ')'))
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '(' | ')' | '@'))
         && text.starts_with(char::is_alphabetic)
         && !text.ends_with(' ')
         && !matches!(
