@@ -12,6 +12,7 @@ pub mod error;
 pub mod fold;
 pub mod import;
 pub mod load;
+pub mod matching;
 pub mod model;
 pub mod progress;
 pub mod render;

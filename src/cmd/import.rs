@@ -126,14 +126,21 @@ fn carry_out(root: &Path, plan: &Plan, dry_run: bool) -> Result<Vec<Line>> {
 /// A row whose every place was taken since the records were read is reported as existing.
 fn carry_out_row(root: &Path, outcome: &Outcome, dry_run: bool) -> Result<Option<Done>> {
     Ok(Some(match outcome {
-        Outcome::New(draft) => match (draft.free_place(root)?, dry_run) {
-            (None, _) => Done::Exists(
-                shown(root, &draft.places[0]),
-                "written since the records were read",
-            ),
-            (Some(rel), true) => Done::WouldWrite(shown(root, rel), draft.contents.clone()),
-            (Some(_), false) => Done::Written(shown(root, &draft.write(root)?)),
-        },
+        Outcome::New(draft) => {
+            let place = if dry_run {
+                draft.free_place(root)?.map(str::to_owned)
+            } else {
+                draft.write_if_free(root)?
+            };
+            match place {
+                None => Done::Exists(
+                    shown(root, &draft.places[0]),
+                    "written since the records were read",
+                ),
+                Some(rel) if dry_run => Done::WouldWrite(shown(root, &rel), draft.contents.clone()),
+                Some(rel) => Done::Written(shown(root, &rel)),
+            }
+        }
         Outcome::Exists { rel, why } => Done::Exists(shown(root, rel), why),
         Outcome::Repeats { row, why } => Done::Repeats(*row, why),
         Outcome::Refused => return Ok(None),

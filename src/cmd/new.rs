@@ -6,7 +6,6 @@ use crate::cli::NewCommand;
 use crate::error::{Error, Result};
 use crate::load::is_valid_id;
 use crate::model::{Choice, Person, Quarter, Records, Role};
-use crate::rules::dates::add_months;
 use crate::scaffold::draft::{Draft, shown};
 use crate::scaffold::records as text;
 use chrono::{Datelike, NaiveDate};
@@ -151,10 +150,7 @@ pub fn relationship(records: &Records, new: &Pairing, id: Option<&str>) -> Resul
         }
         None => next_relationship_id(records, new.start.year()),
     };
-    let months = records.config.rules.max_relationship_months;
-    let end = add_months(new.start, months)
-        .pred_opt()
-        .unwrap_or(new.start);
+    let end = text::planned_end(new.start, records.config.rules.max_relationship_months);
     let rel = format!("relationships/{id}/relationship.yaml");
     let contents = text::relationship(&rel, new.mentor, new.mentee, new.start, end);
     Ok(Draft::at(rel, contents))

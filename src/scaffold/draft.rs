@@ -25,10 +25,24 @@ impl Draft {
 
     /// Writes the file at the first free place and returns it; never replaces a file.
     pub fn write(&self, root: &Path) -> Result<String> {
+        self.write_if_free(root)?.ok_or_else(|| {
+            let last = self
+                .places
+                .last()
+                .map_or(String::new(), |rel| shown(root, rel));
+            Error::Usage(format!(
+                "{last} already exists: mentorbook never overwrites a record, so edit it instead"
+            ))
+        })
+    }
+
+    /// Writes the file at the first free place and returns it, or `None` when every place
+    /// is taken.
+    pub fn write_if_free(&self, root: &Path) -> Result<Option<String>> {
         for rel in &self.places {
             refuse_linked_folders(root, rel)?;
             match create(root, rel, &self.contents) {
-                Ok(()) => return Ok(rel.clone()),
+                Ok(()) => return Ok(Some(rel.clone())),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 Err(source) => {
                     return Err(Error::Io {
@@ -38,13 +52,7 @@ impl Draft {
                 }
             }
         }
-        let last = self
-            .places
-            .last()
-            .map_or(String::new(), |rel| shown(root, rel));
-        Err(Error::Usage(format!(
-            "{last} already exists: mentorbook never overwrites a record, so edit it instead"
-        )))
+        Ok(None)
     }
 
     /// Where `write` would put the file now, without writing: `None` when every place is
@@ -91,9 +99,8 @@ fn refuse_linked_folders(root: &Path, rel: &str) -> Result<()> {
 fn create(root: &Path, rel: &str, contents: &str) -> std::io::Result<()> {
     let path = root.join(rel);
     let parent = path.parent().unwrap_or(root);
-    std::fs::create_dir_all(parent)?;
-    if std::fs::symlink_metadata(&path).is_ok() {
-        return Err(std::io::ErrorKind::AlreadyExists.into());
+    if !parent.is_dir() {
+        std::fs::create_dir_all(parent)?;
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".mentorbook-");

@@ -175,6 +175,14 @@ fn membership(f: &PersonFields, party: bool) -> String {
     out
 }
 
+/// The planned end of a relationship that starts on `start`: the longest term less a day,
+/// as `new relationship` writes it and `match` proposes it.
+pub fn planned_end(start: NaiveDate, months: u32) -> NaiveDate {
+    crate::rules::dates::add_months(start, months)
+        .pred_opt()
+        .unwrap_or(start)
+}
+
 pub fn relationship(
     rel: &str,
     mentor: &str,
