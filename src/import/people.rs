@@ -98,47 +98,63 @@ impl<'r> People<'r> {
     }
 }
 
+impl People<'_> {
+    /// The person's record or earlier row, when the records or the sheet have them.
+    fn known_already(&self, id: Option<&str>, who: &Identity) -> Option<Outcome> {
+        if let Some(id) = id {
+            if let Some(&row) = self.rows_by_id.get(id) {
+                return Some(Outcome::Repeats {
+                    row,
+                    why: "the same id",
+                });
+            }
+            if self.records.people.contains_key(id) {
+                let rel = format!("people/{id}.yaml");
+                return Some(Outcome::Exists {
+                    rel,
+                    why: "the same id",
+                });
+            }
+        }
+        if let Some(&row) = self.rows_by_identity.get(who) {
+            return Some(Outcome::Repeats {
+                row,
+                why: "the same name and email",
+            });
+        }
+        let id = self.known.get(who)?;
+        let rel = format!("people/{id}.yaml");
+        Some(Outcome::Exists {
+            rel,
+            why: "the same name and email",
+        })
+    }
+}
+
 impl ReadRow for People<'_> {
     fn row(&mut self, r: &mut RowReader) -> Outcome {
         let given_id = r.optional("id", cells::line);
         let name = r.required("name", cells::line, "");
+        let email = r.optional("email", cells::line);
+        // A person already recorded is not read further: the records have them.
+        if let Some(name) = name.as_deref().filter(|_| r.problems.is_empty()) {
+            let who = identity(name, email.as_deref());
+            if let Some(known) = self.known_already(given_id.as_deref(), &who) {
+                return known;
+            }
+        }
         let roles = r.required(
             "roles",
             cells::choices::<Role>,
             "(mentor, mentee or representative)",
         );
         let roles = roles.filter(|roles| !roles.is_empty());
-        let fields = fields(r, roles.as_deref().unwrap_or_default());
+        let mut fields = fields(r, roles.as_deref().unwrap_or_default());
+        fields.email = email;
         let (Some(name), Some(roles)) = (name, roles) else {
             return Outcome::Refused;
         };
         let who = identity(&name, fields.email.as_deref());
-        if let Some(id) = &given_id {
-            if let Some(&row) = self.rows_by_id.get(id) {
-                return Outcome::Repeats {
-                    row,
-                    why: "the same id",
-                };
-            }
-            if self.records.people.contains_key(id) {
-                return Outcome::Exists {
-                    rel: format!("people/{id}.yaml"),
-                    why: "the same id",
-                };
-            }
-        }
-        if let Some(&row) = self.rows_by_identity.get(&who) {
-            return Outcome::Repeats {
-                row,
-                why: "the same name and email",
-            };
-        }
-        if let Some(id) = self.known.get(&who) {
-            return Outcome::Exists {
-                rel: format!("people/{id}.yaml"),
-                why: "the same name and email",
-            };
-        }
         let Some(id) = self.new_id(r, given_id, &name) else {
             return Outcome::Refused;
         };
@@ -179,7 +195,7 @@ fn fields(r: &mut RowReader, roles: &[Role]) -> PersonFields {
         library_since: by_role(r, needed, "library_since", cells::date),
         field: by_role(r, needed, "field", cells::text),
         field_since: by_role(r, needed, "field_since", cells::date),
-        email: r.optional("email", cells::line),
+        email: None,
         phone: r.optional("phone", cells::line),
         interests: r.optional("interests", cells::list).unwrap_or_default(),
         publish: r.optional("publish", consent).unwrap_or(false),
