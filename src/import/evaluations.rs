@@ -23,16 +23,9 @@ pub const KEYS: &[&str] = &[
     "comments",
 ];
 
-/// Every key but `comments`: an evaluation row without them cannot become a record.
-pub const NEEDED: &[&str] = &[
-    "relationship",
-    "quarter",
-    "representative",
-    "date",
-    "mentor_participated",
-    "mentee_participated",
-    "rating",
-];
+/// Every key but `comments` (the last): an evaluation row without them cannot become a
+/// record.
+pub const NEEDED: &[&str] = KEYS.split_at(KEYS.len() - 1).0;
 
 pub struct Evaluations<'r> {
     records: &'r Records,
@@ -104,5 +97,16 @@ impl ReadRow for Evaluations<'_> {
         }
         self.rows.insert((id, quarter), r.row.number);
         Outcome::New(Draft::at(rel, text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_key_the_loader_reads_can_be_imported() {
+        for key in crate::load::kinds::EVALUATION_KEYS {
+            assert!(super::KEYS.contains(key), "{key}");
+        }
+        assert!(!super::NEEDED.contains(&"comments"));
     }
 }

@@ -227,3 +227,18 @@ fn consent(cell: &Cell) -> Result<bool, Refusal> {
         help: Some("write yes for consent to show the person on the dashboard, or no".into()),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    /// A key added to the loader is a column the import must learn to read.
+    #[test]
+    fn every_key_the_loader_reads_can_be_imported() {
+        for key in crate::load::kinds::PERSON_KEYS {
+            let columns = match *key {
+                "membership" => vec!["membership_number", "membership_expires"],
+                key => vec![key],
+            };
+            assert!(columns.iter().all(|c| super::KEYS.contains(c)), "{key}");
+        }
+    }
+}

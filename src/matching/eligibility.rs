@@ -115,48 +115,64 @@ pub fn judge(
     let (m, n) = (mentees.len(), mentors.len());
     let room = room(records, mentors, m, start);
     if n == 0 || m == 0 {
-        return Judged {
-            verdicts: vec![vec![Verdict::default(); n]; m],
-            room,
-        };
+        let verdicts = vec![vec![Verdict::default(); n]; m];
+        return Judged { verdicts, room };
     }
-    let width = (m * n).to_string().len();
     // The pair rules read only the pair and its two people, never another relationship
     // (only `mentor-capacity` counts those, and it has its own run): so the pairs are
     // judged in chunks, side by side, each in a small copy holding the people and its own
     // hypothetical relationships.
+    let cohort = Pairs {
+        records,
+        mentees,
+        mentors,
+        start,
+        width: (m * n).to_string().len(),
+    };
     let rows_per_chunk = (PAIRS_PER_CHUNK / n).max(1);
-    let chunks: Vec<Vec<Vec<Verdict>>> = (0..m)
-        .step_by(rows_per_chunk)
-        .collect::<Vec<_>>()
+    let firsts: Vec<usize> = (0..m).step_by(rows_per_chunk).collect();
+    let chunks: Vec<Vec<Vec<Verdict>>> = firsts
         .into_par_iter()
-        .map(|first| {
-            let rows = first..(first + rows_per_chunk).min(m);
-            let pairs = rows.clone().flat_map(|i| (0..n).map(move |j| (i, j)));
-            let hypothetical =
-                pairs.map(|(i, j)| (i * n + j, mentors[j].clone(), mentees[i].clone()));
-            let copy = with_relationships(&people_only(records), hypothetical, width, start);
-            let mut verdicts = vec![vec![Verdict::default(); n]; rows.len()];
-            for d in crate::rules::check(&copy, start) {
-                let Some(id) = d.relationship.as_deref() else {
-                    continue;
-                };
-                let Some((i, j)) = pair_of(id, n) else {
-                    continue;
-                };
-                file_finding(
-                    &mut verdicts[i - first][j],
-                    &d,
-                    records.config.level(d.rule),
-                    id,
-                );
-            }
-            verdicts
-        })
+        .map(|first| cohort.judge_rows(first..(first + rows_per_chunk).min(m)))
         .collect();
-    Judged {
-        verdicts: chunks.into_iter().flatten().collect(),
-        room,
+    let verdicts = chunks.into_iter().flatten().collect();
+    Judged { verdicts, room }
+}
+
+/// Every mentee × mentor pair of a cohort.
+struct Pairs<'a> {
+    records: &'a Records,
+    mentees: &'a [String],
+    mentors: &'a [String],
+    start: NaiveDate,
+    /// The digits of a hypothetical relationship's number.
+    width: usize,
+}
+
+impl Pairs<'_> {
+    /// The verdicts on the pairs of the mentees `rows`, from one run of the rules.
+    fn judge_rows(&self, rows: std::ops::Range<usize>) -> Vec<Vec<Verdict>> {
+        let n = self.mentors.len();
+        let pairs = rows.clone().flat_map(|i| (0..n).map(move |j| (i, j)));
+        let hypothetical =
+            pairs.map(|(i, j)| (i * n + j, self.mentors[j].clone(), self.mentees[i].clone()));
+        let copy = with_relationships(
+            &people_only(self.records),
+            hypothetical,
+            self.width,
+            self.start,
+        );
+        let mut verdicts = vec![vec![Verdict::default(); n]; rows.len()];
+        for d in crate::rules::check(&copy, self.start) {
+            let Some(id) = d.relationship.as_deref() else {
+                continue;
+            };
+            if let Some((i, j)) = pair_of(id, n) {
+                let level = self.records.config.level(d.rule);
+                file_finding(&mut verdicts[i - rows.start][j], &d, level, id);
+            }
+        }
+        verdicts
     }
 }
 

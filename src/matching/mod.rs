@@ -40,81 +40,52 @@ pub struct Proposal {
     pub unmatched: Vec<Unmatched>,
 }
 
+/// Who is being matched, and what the rules said of each pair.
+struct Cohort<'r> {
+    records: &'r Records,
+    mentees: Vec<String>,
+    mentors: Vec<String>,
+    judged: Judged,
+    /// Each mentor's relationships active on the start day.
+    active: Vec<usize>,
+}
+
 /// The proposal for relationships starting on `start`; `named` are mentees to match though
 /// they have had a relationship. The error is one sentence (a named mentee who is not in
 /// the records).
 pub fn propose(records: &Records, start: NaiveDate, named: &[String]) -> Result<Proposal, String> {
     let mentees = candidate_mentees(records, named)?;
     let mentors = with_role(records, Role::Mentor);
-    let judged = eligibility::judge(records, &mentees, &mentors, start);
-    let people = |ids: &[String]| -> Vec<&Person> {
-        ids.iter().filter_map(|id| person(records, id)).collect()
+    let cohort = Cohort {
+        judged: eligibility::judge(records, &mentees, &mentors, start),
+        active: mentors
+            .iter()
+            .map(|id| active_mentees(records, id, start))
+            .collect(),
+        records,
+        mentees,
+        mentors,
     };
-    let (mentee_people, mentor_people) = (people(&mentees), people(&mentors));
-    let scores: Vec<Vec<Option<i64>>> = judged
-        .verdicts
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            row.iter()
-                .enumerate()
-                .map(|(j, v)| {
-                    let open = v.blocking.is_empty() && judged.room[j] > 0;
-                    open.then(|| score::pair(mentee_people[i], mentor_people[j], v.junior_mentor).0)
-                })
-                .collect()
+    let scores = cohort.scores();
+    let most = most_places(&scores, &cohort.judged.room);
+    let chosen = assign::assign(&scores, &most, |j, k| score::load(cohort.active[j] + k).0);
+    let pairs = cohort.pairs(&chosen);
+    let refused = refused_by_rules(records, &pairs, start);
+    let unmatched = (0..cohort.mentees.len())
+        .filter(|i| chosen[*i].is_none() || refused.contains_key(i))
+        .map(|i| {
+            let mut why = refused.get(&i).cloned().unwrap_or_default();
+            why.extend(cohort.reasons_unmatched(i));
+            Unmatched {
+                mentee: cohort.mentees[i].clone(),
+                why,
+            }
         })
         .collect();
-    let active: Vec<usize> = mentors
-        .iter()
-        .map(|id| active_mentees(records, id, start))
-        .collect();
-    let most = most_places(&scores, &judged.room);
-    let chosen = assign::assign(&scores, &most, |j, k| score::load(active[j] + k).0);
-    let mut assigned: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, mentor) in chosen.iter().enumerate() {
-        if let Some(j) = mentor {
-            assigned.entry(*j).or_default().push(i);
-        }
-    }
-    let mut pairs = Vec::new();
-    for (&j, taken) in &assigned {
-        for (k, &i) in taken.iter().enumerate() {
-            let verdict = &judged.verdicts[i][j];
-            let (points, mut reasons) =
-                score::pair(mentee_people[i], mentor_people[j], verdict.junior_mentor);
-            let (load, why) = score::load(active[j] + k);
-            reasons.push(why);
-            pairs.push((
-                i,
-                j,
-                Proposed {
-                    mentor: mentors[j].clone(),
-                    mentee: mentees[i].clone(),
-                    score: points + load,
-                    reasons,
-                    warnings: verdict.warnings.iter().map(Finding::text).collect(),
-                },
-            ));
-        }
-    }
-    let refused = refused_by_rules(records, &pairs, start);
-    let mut unmatched = Vec::new();
-    for (i, mentee) in mentees.iter().enumerate() {
-        let matched = pairs.iter().any(|(pi, ..)| *pi == i) && !refused.contains_key(&i);
-        if !matched {
-            let mut why = refused.get(&i).cloned().unwrap_or_default();
-            why.extend(reasons_unmatched(&judged, i, &mentors, records));
-            unmatched.push(Unmatched {
-                mentee: mentee.clone(),
-                why,
-            });
-        }
-    }
     let mut pairs: Vec<Proposed> = pairs
         .into_iter()
-        .filter(|(i, ..)| !refused.contains_key(i))
-        .map(|(_, _, p)| p)
+        .filter(|(i, _)| !refused.contains_key(i))
+        .map(|(_, p)| p)
         .collect();
     pairs.sort_by(|a, b| (&a.mentor, &a.mentee).cmp(&(&b.mentor, &b.mentee)));
     Ok(Proposal {
@@ -124,12 +95,69 @@ pub fn propose(records: &Records, start: NaiveDate, named: &[String]) -> Result<
     })
 }
 
-fn as_text<S: serde::Serializer>(day: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(day)
+impl Cohort<'_> {
+    fn person(&self, id: &str) -> Option<&Person> {
+        self.records.people.get(id)?.record.as_ref()
+    }
+
+    /// The pair's points before the mentor's load, and their reasons.
+    fn pair_score(&self, i: usize, j: usize) -> (i64, Vec<String>) {
+        let verdict = &self.judged.verdicts[i][j];
+        match (self.person(&self.mentees[i]), self.person(&self.mentors[j])) {
+            (Some(mentee), Some(mentor)) => score::pair(mentee, mentor, verdict.junior_mentor),
+            _ => (0, Vec::new()),
+        }
+    }
+
+    /// `[mentee][mentor]`: the pair's points when it is eligible and the mentor has room.
+    fn scores(&self) -> Vec<Vec<Option<i64>>> {
+        let judged = &self.judged;
+        (0..self.mentees.len())
+            .map(|i| {
+                (0..self.mentors.len())
+                    .map(|j| {
+                        let open = judged.verdicts[i][j].blocking.is_empty() && judged.room[j] > 0;
+                        open.then(|| self.pair_score(i, j).0)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The chosen pairs with their scores and reasons, by mentee index; a mentor's new
+    /// mentees take their places in id order, so the load reasons read in that order.
+    fn pairs(&self, chosen: &[Option<usize>]) -> Vec<(usize, Proposed)> {
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut pairs = Vec::new();
+        for (i, j) in chosen.iter().enumerate() {
+            let Some(j) = *j else { continue };
+            let k = taken.entry(j).or_default();
+            let (points, mut reasons) = self.pair_score(i, j);
+            let (load, why) = score::load(self.active[j] + *k);
+            *k += 1;
+            reasons.push(why);
+            let warnings = self.judged.verdicts[i][j]
+                .warnings
+                .iter()
+                .map(Finding::text)
+                .collect();
+            pairs.push((
+                i,
+                Proposed {
+                    mentor: self.mentors[j].clone(),
+                    mentee: self.mentees[i].clone(),
+                    score: points + load,
+                    reasons,
+                    warnings,
+                },
+            ));
+        }
+        pairs
+    }
 }
 
-fn person<'r>(records: &'r Records, id: &str) -> Option<&'r Person> {
-    records.people.get(id)?.record.as_ref()
+fn as_text<S: serde::Serializer>(day: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(day)
 }
 
 /// The people whose records loaded and who have the role, in id order.
@@ -199,12 +227,12 @@ fn most_places(scores: &[Vec<Option<i64>>], room: &[usize]) -> Vec<usize> {
 /// broke a rule the candidate run could not see (it never should).
 fn refused_by_rules(
     records: &Records,
-    pairs: &[(usize, usize, Proposed)],
+    pairs: &[(usize, Proposed)],
     start: NaiveDate,
 ) -> BTreeMap<usize, Vec<String>> {
     let proposed: Vec<(String, String)> = pairs
         .iter()
-        .map(|(_, _, p)| (p.mentor.clone(), p.mentee.clone()))
+        .map(|(_, p)| (p.mentor.clone(), p.mentee.clone()))
         .collect();
     let mut refused: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (k, finding) in eligibility::verify(records, &proposed, start) {
@@ -213,55 +241,59 @@ fn refused_by_rules(
     refused
 }
 
-/// Why mentee `i` has no mentor: each blocking finding with the mentors it applies to, the
-/// mentors without room, and "no mentor left" when eligible mentors were all taken.
-fn reasons_unmatched(
-    judged: &Judged,
-    i: usize,
-    mentors: &[String],
-    records: &Records,
-) -> Vec<String> {
-    let with_room: Vec<usize> = (0..mentors.len()).filter(|&j| judged.room[j] > 0).collect();
-    let mut groups: BTreeMap<&Finding, Vec<&str>> = BTreeMap::new();
-    let mut eligible = Vec::new();
-    for &j in &with_room {
-        let verdict = &judged.verdicts[i][j];
-        if verdict.blocking.is_empty() {
-            eligible.push(mentors[j].as_str());
+impl Cohort<'_> {
+    /// Why mentee `i` has no mentor: each blocking finding with the mentors it applies to,
+    /// the mentors without room, and "no mentor left" when eligible mentors were all taken.
+    fn reasons_unmatched(&self, i: usize) -> Vec<String> {
+        let room = &self.judged.room;
+        let with_room: Vec<usize> = (0..self.mentors.len()).filter(|&j| room[j] > 0).collect();
+        let mut why = self.findings_for(i, &with_room);
+        let full: Vec<&str> = (0..self.mentors.len())
+            .filter(|&j| room[j] == 0)
+            .map(|j| self.mentors[j].as_str())
+            .collect();
+        if !full.is_empty() {
+            let limit = self.records.config.rules.max_active_mentees_per_mentor;
+            why.push(format!(
+                "mentor-capacity: no room with {} (max_active_mentees_per_mentor = {limit})",
+                full.join(", ")
+            ));
         }
-        for finding in &verdict.blocking {
-            groups.entry(finding).or_default().push(&mentors[j]);
+        let eligible: Vec<&str> = with_room
+            .iter()
+            .filter(|&&j| self.judged.verdicts[i][j].blocking.is_empty())
+            .map(|&j| self.mentors[j].as_str())
+            .collect();
+        if !eligible.is_empty() {
+            why.push(format!(
+                "no mentor left: eligible with {}, whose places went to other mentees",
+                eligible.join(", ")
+            ));
+        } else if with_room.is_empty() {
+            why.push("no mentor left: no mentor has room".to_owned());
         }
+        why
     }
-    let mut why: Vec<String> = groups
-        .into_iter()
-        .map(|(finding, ids)| {
-            let whom = if ids.len() == with_room.len() && ids.len() > 1 {
-                "every mentor".to_owned()
-            } else {
-                ids.join(", ")
-            };
-            format!("{} (with {whom})", finding.text())
-        })
-        .collect();
-    let full: Vec<&str> = (0..mentors.len())
-        .filter(|&j| judged.room[j] == 0)
-        .map(|j| mentors[j].as_str())
-        .collect();
-    if !full.is_empty() {
-        let limit = records.config.rules.max_active_mentees_per_mentor;
-        why.push(format!(
-            "mentor-capacity: no room with {} (max_active_mentees_per_mentor = {limit})",
-            full.join(", ")
-        ));
+
+    /// Each finding that excludes mentee `i` from a mentor, once, with the mentors it
+    /// excludes them from ("every mentor" when it is all of them).
+    fn findings_for(&self, i: usize, mentors: &[usize]) -> Vec<String> {
+        let mut groups: BTreeMap<&Finding, Vec<&str>> = BTreeMap::new();
+        for &j in mentors {
+            for finding in &self.judged.verdicts[i][j].blocking {
+                groups.entry(finding).or_default().push(&self.mentors[j]);
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(finding, ids)| {
+                let whom = if ids.len() == mentors.len() && ids.len() > 1 {
+                    "every mentor".to_owned()
+                } else {
+                    ids.join(", ")
+                };
+                format!("{} (with {whom})", finding.text())
+            })
+            .collect()
     }
-    if !eligible.is_empty() {
-        why.push(format!(
-            "no mentor left: eligible with {}, whose places went to other mentees",
-            eligible.join(", ")
-        ));
-    } else if with_room.is_empty() {
-        why.push("no mentor left: no mentor has room".to_owned());
-    }
-    why
 }

@@ -78,6 +78,13 @@ fn read(program: &Program, rel: &str) -> String {
         .unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
+/// Asserts that `text` contains each of `lines`.
+fn has_lines(text: &str, lines: &[&str]) {
+    for line in lines {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+}
+
 /// Every schema/yaml/layout diagnostic `check` reports.
 fn structural(program: &Program) -> Vec<crate::support::Found> {
     program
@@ -101,31 +108,31 @@ fn csv_values_are_read_as_spreadsheet_users_write_them() {
     );
     let run = import(&program, &["people", "people.csv"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let zoe = read(&program, "people/zoe-nunez.yaml");
-    for line in [
-        "name: Zoë Núñez\n",
-        "roles: [mentee]\n",
-        "public_library: current\n",
-        "  number: MLA-30101\n  expires: 2027-06-30\n",
-        "library_since: 2022-03-01\n",
-        "email: zoe@example.org\n",
-        "interests: [budgeting, grant writing]\n",
-        "publish: true ",
-    ] {
-        assert!(zoe.contains(line), "{line:?} in\n{zoe}");
-    }
-    let ravi = read(&program, "people/ravi-patel.yaml");
-    for line in [
-        "roles: [mentor, mentee]\n",
-        "public_library: former\n",
-        "  number: \"10234\"\n  expires: 2027-12-31\n",
-        "library_since: 2008-03-03\n",
-        "field_since: 2017-05-01\n",
-        "interests: [budgeting, teens]\n",
-        "publish: true ",
-    ] {
-        assert!(ravi.contains(line), "{line:?} in\n{ravi}");
-    }
+    has_lines(
+        &read(&program, "people/zoe-nunez.yaml"),
+        &[
+            "name: Zoë Núñez\n",
+            "roles: [mentee]\n",
+            "public_library: current\n",
+            "  number: MLA-30101\n  expires: 2027-06-30\n",
+            "library_since: 2022-03-01\n",
+            "email: zoe@example.org\n",
+            "interests: [budgeting, grant writing]\n",
+            "publish: true ",
+        ],
+    );
+    has_lines(
+        &read(&program, "people/ravi-patel.yaml"),
+        &[
+            "roles: [mentor, mentee]\n",
+            "public_library: former\n",
+            "  number: \"10234\"\n  expires: 2027-12-31\n",
+            "library_since: 2008-03-03\n",
+            "field_since: 2017-05-01\n",
+            "interests: [budgeting, teens]\n",
+            "publish: true ",
+        ],
+    );
     // An `id` column gives the id; a name already taken would have given sam-ortiz.
     assert!(read(&program, "people/sam-two.yaml").contains("public_library: planned\n"));
     assert!(read(&program, "people/lee-chan.yaml").contains("publish: true "));
@@ -184,17 +191,17 @@ fn workbook_cells_are_read_by_their_type() {
         &["people", "people.xlsx", "--sheet", "form responses 1"],
     );
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let jo = read(&program, "people/jo-park.yaml");
-    for line in [
-        "  number: \"10234\"\n",
-        "  expires: 2027-06-30\n",
-        "library_since: 2009-03-02\n",
-        "field_since: 2017-05-01\n",
-        "phone: \"4175550100\"\n",
-        "publish: true ",
-    ] {
-        assert!(jo.contains(line), "{line:?} in\n{jo}");
-    }
+    has_lines(
+        &read(&program, "people/jo-park.yaml"),
+        &[
+            "  number: \"10234\"\n",
+            "  expires: 2027-06-30\n",
+            "library_since: 2009-03-02\n",
+            "field_since: 2017-05-01\n",
+            "phone: \"4175550100\"\n",
+            "publish: true ",
+        ],
+    );
     assert!(read(&program, "people/al-moss.yaml").contains("publish: false "));
     assert_eq!(structural(&program), []);
     let missing = import(&program, &["people", "people.xlsx", "--sheet", "Sheet9"]);
