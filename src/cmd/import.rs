@@ -11,7 +11,6 @@ use crate::import::{self, Outcome, Plan, sheet};
 use crate::report::{self, Styling};
 use crate::rules::Level;
 use crate::scaffold::draft::shown;
-use rayon::prelude::*;
 use serde_json::json;
 use std::io::Write;
 use std::path::Path;
@@ -108,31 +107,20 @@ impl Line {
     }
 }
 
-/// Writes every new record (or finds where it would go). Records are written side by side:
-/// each goes to its own place (a meeting day's second row to `-2` at the earliest), and the
-/// file system, not the CPU, is what a large import waits on.
+/// Writes every new record (or finds where it would go).
 fn carry_out(root: &Path, plan: &Plan, dry_run: bool) -> Result<Vec<Line>> {
-    let results: Vec<(u32, Result<Option<Done>>)> = plan
-        .rows
-        .par_iter()
-        .map(|row| (row.row, carry_out_row(root, &row.outcome, dry_run)))
-        .collect();
     let mut lines = Vec::new();
-    let mut failure = None;
-    for (row, result) in results {
-        match result {
-            Ok(Some(done)) => lines.push(Line { row, done }),
+    for row in &plan.rows {
+        match carry_out_row(root, &row.outcome, dry_run) {
+            Ok(Some(done)) => lines.push(Line { row: row.row, done }),
             Ok(None) => {}
-            Err(e) => failure = failure.or(Some(e)),
+            Err(e) => {
+                print_done(&lines);
+                return Err(e);
+            }
         }
     }
-    match failure {
-        Some(e) => {
-            print_done(&lines);
-            Err(e)
-        }
-        None => Ok(lines),
-    }
+    Ok(lines)
 }
 
 /// A row whose every place was taken since the records were read is reported as existing.
@@ -159,7 +147,7 @@ fn carry_out_row(root: &Path, outcome: &Outcome, dry_run: bool) -> Result<Option
     }))
 }
 
-/// When a write fails, what was written beside it still needs saying.
+/// When a write fails half-way, what was written before it still needs saying.
 fn print_done(lines: &[Line]) {
     for line in lines {
         println!("row {}: {}", line.row, line.text());
