@@ -6,7 +6,7 @@
 
 use super::cells;
 use super::row::RowReader;
-use super::{Outcome, ReadRow, loader_accepts};
+use super::{Outcome, ReadRow};
 use crate::model::Records;
 use crate::scaffold::draft::Draft;
 use crate::scaffold::records::{MeetingFields, meeting};
@@ -109,7 +109,7 @@ impl ReadRow for Meetings<'_> {
         }
         let text = meeting(mode, &fields);
         let places: Vec<String> = (sequence..=99).map(place).collect();
-        if !r.problems.is_empty() || !loader_accepts(r, &places[0], &text) {
+        if !r.problems.is_empty() {
             return Outcome::Refused;
         }
         Outcome::New(Draft {

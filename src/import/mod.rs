@@ -1,7 +1,7 @@
 //! `mentorbook import`: a spreadsheet of applications or reports turned into records, one a
 //! row, each exactly as `new` would write it. Every row is read whole before anything is
-//! decided: it becomes a record that passes `check`'s `schema` rule (the loader reads the
-//! text before it is written), or it is refused with a diagnostic at the spreadsheet's own
+//! decided: it becomes a record that passes `check`'s `schema` rule (the loader reads each
+//! record's text before anything is written), or it is refused with a diagnostic at the spreadsheet's own
 //! row and column. A row whose record exists already is reported, never written twice, so a
 //! grown export can be imported again.
 //!
@@ -20,6 +20,7 @@ use crate::model::Records;
 use crate::rules::Rule;
 use crate::scaffold::draft::Draft;
 use columns::{ColumnMap, Columns};
+use rayon::prelude::*;
 use row::RowReader;
 use sheet::Table;
 
@@ -146,6 +147,7 @@ pub fn plan(
             outcome,
         });
     }
+    refuse_what_the_loader_would(&mut plan, file);
     Ok(plan)
 }
 
@@ -168,24 +170,67 @@ fn needed_columns(kind: Kind, table: &Table, columns: &Columns, file: &str) -> R
     ))
 }
 
-/// Checks `text` with the loader's own reading of the record at `rel`, so nothing is
-/// written that `check` would refuse; what it finds refuses the row (it would be a bug in
-/// the import's own checks, which come first and point at the cell).
-fn loader_accepts(r: &mut RowReader, rel: &str, text: &str) -> bool {
-    let problems = crate::load::problems_of(rel, text);
-    for problem in &problems {
-        r.problems.push(
-            Diagnostic::new(
-                Rule::Schema,
-                r.file,
-                Pos::new(r.row.number, 1),
-                format!(
-                    "row {}: the record would not pass `check`: {}",
-                    r.row.number, problem.message
-                ),
-            )
-            .whole_file(),
+/// Checks each record about to be written with the loader's own reading of its place, so
+/// nothing is written that `check` would refuse. What it finds refuses the row; it would be
+/// a bug in the import's own checks, which come first and point at the cell.
+fn refuse_what_the_loader_would(plan: &mut Plan, file: &str) {
+    let refused: Vec<(usize, Vec<Diagnostic>)> = plan
+        .rows
+        .par_iter()
+        .enumerate()
+        .filter_map(|(k, row)| match &row.outcome {
+            Outcome::New(draft) => {
+                let problems = crate::load::problems_of(&draft.places[0], &draft.contents);
+                (!problems.is_empty()).then_some((k, problems))
+            }
+            _ => None,
+        })
+        .collect();
+    for (k, problems) in refused {
+        let row = &mut plan.rows[k];
+        row.outcome = Outcome::Refused;
+        for problem in problems {
+            let message = format!(
+                "row {}: the record would not pass `check`: {}",
+                row.row, problem.message
+            );
+            let at = Pos::new(row.row, 1);
+            plan.diagnostics
+                .push(Diagnostic::new(Rule::Schema, file, at, message).whole_file());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_the_loader_would_refuse_is_not_written() {
+        let draft = |text: &str| Outcome::New(Draft::at("people/jo.yaml".into(), text.into()));
+        let mut plan = Plan {
+            rows: vec![
+                RowOutcome {
+                    row: 2,
+                    outcome: draft("name: Jo\nroles: [representative]\n"),
+                },
+                RowOutcome {
+                    row: 3,
+                    outcome: draft("name: Jo\nroles: [tutor]\n"),
+                },
+            ],
+            ..Plan::default()
+        };
+        refuse_what_the_loader_would(&mut plan, "p.csv");
+        assert!(matches!(plan.rows[0].outcome, Outcome::New(_)));
+        assert_eq!(plan.rows[1].outcome, Outcome::Refused);
+        let d = &plan.diagnostics[0];
+        assert_eq!((d.file.as_str(), d.pos), ("p.csv", Pos::new(3, 1)));
+        assert!(
+            d.message
+                .starts_with("row 3: the record would not pass `check`: "),
+            "{}",
+            d.message
         );
     }
-    problems.is_empty()
 }
