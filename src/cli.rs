@@ -65,6 +65,18 @@ pub enum Command {
     ///
     /// Example: mentorbook init --demo demo
     Init(InitArgs),
+
+    /// Turn a spreadsheet (.csv or .xlsx) into records, one a row, exactly as `new` writes
+    /// them; refused rows are reported at FILE:ROW:COLUMN.
+    ///
+    /// Example: mentorbook import people applications.xlsx --columns columns.toml --dry-run
+    Import(ImportArgs),
+
+    /// Propose mentor–mentee pairs the rules accept for a relationship starting --start: as
+    /// many mentees matched as possible, then the best total score, each pair with reasons.
+    ///
+    /// Example: mentorbook match --start 2027-01-15
+    Match(MatchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,6 +199,71 @@ pub struct SchemaArgs {
     /// Where to write the schema files (created if missing; existing schema files are replaced).
     #[arg(long, value_name = "DIR", default_value = "schemas")]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What each row is.
+    #[arg(value_enum)]
+    pub kind: crate::import::Kind,
+
+    /// The spreadsheet: a .csv file (UTF-8) or an .xlsx workbook. Row 1 holds the headers.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// A TOML file naming the columns whose headers are not record keys:
+    /// `[columns]`, then lines `key = "header"`.
+    #[arg(long, value_name = "MAP.toml")]
+    pub columns: Option<PathBuf>,
+
+    /// The workbook's sheet to read; default the first.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Write nothing; print each record that would be written.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub records: FolderArgs,
+
+    /// Output format of the report and of refused rows.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Colour the human output: auto means on a terminal, unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    #[command(flatten)]
+    pub records: RecordsArgs,
+
+    /// The day the proposed relationships start; default the as-of date.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub start: Option<NaiveDate>,
+
+    /// Also match this mentee, who has had a relationship before; repeat for several.
+    #[arg(long = "mentee", value_name = "ID")]
+    pub mentees: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MatchFormat::Table)]
+    pub format: MatchFormat,
+
+    /// Write each proposed pair's relationship.yaml, as `new relationship` would.
+    #[arg(long)]
+    pub write: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MatchFormat {
+    /// Each pair with its reasons, then each mentee left without a mentor and why.
+    Table,
+    /// One JSON document.
+    Json,
 }
 
 #[derive(Debug, Args)]

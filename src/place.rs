@@ -36,6 +36,10 @@ pub enum Place {
         area: Area,
         path: String,
     },
+    /// A file outside the records folder: the spreadsheet `import` reads.
+    Spreadsheet {
+        path: String,
+    },
 }
 
 /// The part of the records tree a misplaced path is in.
@@ -101,7 +105,7 @@ impl Place {
             Place::Evaluation { id, quarter } => {
                 format!("relationships/{id}/evaluations/{quarter}.yaml")
             }
-            Place::Misplaced { path, .. } => path.clone(),
+            Place::Misplaced { path, .. } | Place::Spreadsheet { path } => path.clone(),
         }
     }
 }

@@ -2,7 +2,9 @@
 
 mod build;
 mod check;
+mod import;
 mod init;
+mod matching;
 mod new;
 mod rules;
 mod schema;
@@ -40,5 +42,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Status(args) => status::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Match(args) => matching::run(&args),
     }
 }

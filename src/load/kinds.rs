@@ -56,6 +56,7 @@ pub fn person(node: &Node, p: &mut Problems) -> Option<Person> {
     let field_since = keys.optional(p, "field_since", date);
     let email = confidential(keys.optional(p, "email", text));
     let phone = confidential(keys.optional(p, "phone", text_or_number));
+    let interests = keys.list(p, "interests", false, text);
     let publish = keys
         .optional(p, "publish", boolean)
         .is_some_and(|b| b.value);
@@ -72,6 +73,11 @@ pub fn person(node: &Node, p: &mut Problems) -> Option<Person> {
         field_since,
         email,
         phone,
+        interests: interests
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.value)
+            .collect(),
         publish,
     };
     clean(p, Some(record))

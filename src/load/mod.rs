@@ -226,8 +226,27 @@ fn record_at(records: &Records, place: &Place) -> Option<Record> {
             Record::Evaluation(evaluation.loaded.record.clone())
         }
         Place::Guidelines => Record::Guidelines(records.guidelines.as_ref()?.record.clone()),
-        Place::Program | Place::Misplaced { .. } => return None,
+        Place::Program | Place::Misplaced { .. } | Place::Spreadsheet { .. } => return None,
     })
+}
+
+/// The `yaml` and `schema` problems the loader would report for `text` as the record at
+/// `rel` inside the records folder (a `layout` problem when `rel` is no record's place):
+/// `import` checks each record it is about to write with the loader's own reading.
+pub fn problems_of(rel: &str, text: &str) -> Vec<Diagnostic> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let place = match layout::file(&parts) {
+        Ok(place) => place,
+        Err(layout::Misplaced(message)) => {
+            let place = Place::Misplaced {
+                area: crate::place::Area::of(&parts),
+                path: rel.to_owned(),
+            };
+            let d = Diagnostic::structure(Rule::Layout, place, rel, Pos::START, message, None);
+            return vec![d.whole_file()];
+        }
+    };
+    read::parse_text(&place, rel, text)
 }
 
 /// The path shown to the user: the records folder as given, joined with the path inside it.
@@ -335,7 +354,7 @@ fn unfile(records: &mut Records, place: &Place) -> bool {
             f.evaluations.len() < before
         }),
         Place::Guidelines => records.guidelines.take().is_some(),
-        Place::Program | Place::Misplaced { .. } => false,
+        Place::Program | Place::Misplaced { .. } | Place::Spreadsheet { .. } => false,
     }
 }
 

@@ -146,6 +146,13 @@ fn read_text(tree: &dyn Tree, entry: &Entry, p: &mut Problems) -> Option<String>
     }
 }
 
+/// The problems of `text` read as the record at `place` (shown as `display`).
+pub fn parse_text(place: &Place, display: &str, text: &str) -> Vec<Diagnostic> {
+    let mut p = Problems::new(display, place);
+    parse_record(place, text, &mut p);
+    p.list
+}
+
 fn broken(place: &Place) -> Record {
     match place {
         Place::Person { .. } => Record::Person(None),
@@ -153,7 +160,10 @@ fn broken(place: &Place) -> Record {
         Place::Agreement { .. } => Record::Agreement(None),
         Place::Meeting { .. } => Record::Meeting(None),
         Place::Evaluation { .. } => Record::Evaluation(None),
-        Place::Guidelines | Place::Program | Place::Misplaced { .. } => Record::Guidelines(None),
+        Place::Guidelines
+        | Place::Program
+        | Place::Misplaced { .. }
+        | Place::Spreadsheet { .. } => Record::Guidelines(None),
     }
 }
 
@@ -203,6 +213,9 @@ fn parse_record(place: &Place, text: &str, p: &mut Problems) -> Record {
             m
         })),
         Place::Evaluation { .. } => Record::Evaluation(kinds::evaluation(&node, p)),
-        Place::Guidelines | Place::Program | Place::Misplaced { .. } => broken(place),
+        Place::Guidelines
+        | Place::Program
+        | Place::Misplaced { .. }
+        | Place::Spreadsheet { .. } => broken(place),
     }
 }

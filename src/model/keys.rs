@@ -16,6 +16,7 @@ pub const PERSON_KEYS: &[&str] = &[
     "field_since",
     "email",
     "phone",
+    "interests",
     "publish",
 ];
 pub const MEMBERSHIP_KEYS: &[&str] = &["number", "expires"];
@@ -105,4 +106,13 @@ pub fn required_for(role: Role) -> impl Iterator<Item = &'static str> {
         .iter()
         .filter(move |need| need.roles.contains(&role))
         .map(|need| need.key)
+}
+
+/// The keys a person with any of `roles` must have, in table order.
+pub fn required_by(roles: &[Role]) -> Vec<&'static str> {
+    ROLE_REQUIRED
+        .iter()
+        .filter(|need| need.roles.iter().any(|role| roles.contains(role)))
+        .map(|need| need.key)
+        .collect()
 }

@@ -166,6 +166,9 @@ pub struct Person {
     pub email: Option<Confidential<String>>,
     #[schemars(with = "Option<self::schema::TextOrNumber>")]
     pub phone: Option<Confidential<String>>,
+    /// What a mentee wants to develop or a mentor offers; `match` scores shared ones.
+    #[schemars(default)]
+    pub interests: Vec<String>,
     #[schemars(default)]
     pub publish: bool,
 }

@@ -1,7 +1,9 @@
-//! What mentorbook writes for a committee: new records (`records`), a new records repository
-//! (`repository`, for `init`) and the demo program (`demo`, for `init --demo`).
+//! What mentorbook writes for a committee: new records (`records`, written by `draft`), a
+//! new records repository (`repository`, for `init`) and the demo program (`demo`, for
+//! `init --demo`).
 
 pub mod demo;
+pub mod draft;
 pub mod records;
 pub mod repository;
 

@@ -112,6 +112,7 @@ impl<'a> Redactor<'a> {
                 None => "relationships/".to_owned(),
             },
             Place::Program | Place::Guidelines => d.place.path(),
+            Place::Spreadsheet { .. } => "records/".to_owned(),
             Place::Misplaced { area, .. } => match area {
                 Area::People => HIDDEN_PERSON.to_owned(),
                 Area::Relationship(id) => match self.folder(id) {

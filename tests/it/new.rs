@@ -1,8 +1,7 @@
 //! `mentorbook new`: records at the layout's place, in a shape `check` reads, never over an
 //! existing file, and nothing written when a flag is wrong.
 
-use crate::support::{Program, Run, run_in};
-use std::path::Path;
+use crate::support::{Program, Run, files, run_in};
 
 const MENTOR: &str = "name: Dana Whitfield\nroles: [mentor]\npublic_library: current\nmembership: {number: MLA-1, expires: 2028-01-01}\nlibrary_since: 2005-01-01\nfield: Youth services\nfield_since: 2015-01-01\npublish: true\n";
 const MENTEE: &str = "name: Sam Ortiz\nroles: [mentee]\npublic_library: current\nmembership: {number: MLA-2, expires: 2028-01-01}\n";
@@ -11,18 +10,6 @@ fn new(program: &Program, args: &[&str]) -> Run {
     let mut all = vec!["new"];
     all.extend_from_slice(args);
     run_in(program.dir(), &all)
-}
-
-/// Every file under `dir`, relative, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
-        .collect();
-    out.sort();
-    out
 }
 
 fn people() -> Program {
@@ -416,7 +403,7 @@ fn never_writes_through_a_symbolic_link() {
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(
         run.stderr.contains(
-            "records/relationships/r-2027-009/relationship.yaml: this folder is a symbolic link"
+            "records/relationships/r-2027-009 is a symbolic link: mentorbook does not write records through one"
         ),
         "{}",
         run.stderr

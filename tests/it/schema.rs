@@ -119,6 +119,21 @@ fn a_typo_is_refused() {
     }
 }
 
+#[test]
+fn interests_are_an_optional_list_of_text() {
+    let schemas = schemas();
+    let person = "name: Dana\nroles: [mentee]\npublic_library: current\nmembership: {number: 1, expires: 2027-01-01}\n";
+    let with = format!("{person}interests: [budgeting, youth services]\n");
+    assert!(errors(&schemas["person"], &document(&with)).is_empty());
+    let wrong = format!("{person}interests: budgeting\n");
+    assert!(!errors(&schemas["person"], &document(&wrong)).is_empty());
+    let program = Program::new();
+    program.write("people/dana.yaml", wrong);
+    let found = program.diagnostics();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].rule.as_str(), found[0].line), ("schema", 5));
+}
+
 /// An empty mapping of each kind: `check` names every missing key, and the schema's
 /// `required` lists exactly those.
 #[test]

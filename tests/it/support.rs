@@ -125,6 +125,18 @@ pub fn found(json: &Value) -> Vec<Found> {
         .collect()
 }
 
+/// Every file under `dir`, relative, sorted.
+pub fn files(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
 /// The demo records copied into a temporary folder, so a command writes nowhere in the
 /// checkout.
 pub fn demo() -> tempfile::TempDir {
