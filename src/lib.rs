@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod due;
 pub mod error;
 pub mod fold;
+pub mod generate;
 pub mod load;
 pub mod model;
 pub mod progress;

@@ -3,6 +3,7 @@
 
 mod base;
 mod build;
+mod canary;
 mod catalogue;
 mod demo;
 mod formats;
