@@ -6,6 +6,7 @@ mod build;
 mod canary;
 mod catalogue;
 mod demo;
+mod explain;
 mod formats;
 mod generated;
 mod hostile;

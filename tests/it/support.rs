@@ -116,10 +116,14 @@ pub fn found(json: &Value) -> Vec<Found> {
 /// The demo records copied into a temporary folder, so a command writes nowhere in the
 /// checkout.
 pub fn demo() -> tempfile::TempDir {
+    copy_records(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
+}
+
+/// A copy of the records folder `source`, as `records/` in a temporary folder.
+pub fn copy_records(source: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
-    for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
-        let inside = entry.path().strip_prefix(&source).expect("inside records/");
+    for entry in walkdir::WalkDir::new(source).into_iter().flatten() {
+        let inside = entry.path().strip_prefix(source).expect("inside records/");
         let target = dir.path().join("records").join(inside);
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).expect("a folder");
