@@ -71,8 +71,7 @@ impl Pool {
     /// A representative other than `mentor` (`evaluation-representative`; no mentee is one).
     pub fn representative_for(&self, draft: &mut Draft, mentor: &Person) -> &Person {
         let count = self.representatives.len();
-        let first = draft.rng.usize(..count);
-        let mut at = first;
+        let mut at = draft.rng.usize(..count);
         while self.representatives[at].id == mentor.id {
             at = (at + 1) % count;
         }
