@@ -13,6 +13,7 @@ pub mod due;
 pub mod error;
 pub mod facts;
 pub mod fold;
+pub mod generate;
 pub mod import;
 pub mod inert;
 pub mod interrupt;

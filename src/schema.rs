@@ -175,12 +175,16 @@ mod tests {
     }
 
     #[test]
-    fn schemas_are_draft_07_closed_and_stable() {
+    fn schemas_are_draft_07_closed_and_self_contained() {
         for kind in Kind::ALL {
             let schema = kind.schema();
             assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
             assert_eq!(schema["additionalProperties"], false, "{kind:?}");
-            assert!(!kind.text().contains("$ref"), "{kind:?} is self-contained");
+            let text = kind.text();
+            let written: Value = serde_json::from_str(&text).expect("the text is JSON");
+            assert_eq!(written, schema, "{kind:?}: the text is the schema");
+            assert!(text.ends_with("}\n"), "{kind:?}: one trailing newline");
+            assert!(!text.contains("$ref"), "{kind:?} is self-contained");
         }
         let person = Kind::Person.schema();
         assert_eq!(person["required"], json!(["name", "roles"]));

@@ -5,6 +5,17 @@
 //! Every text has the same sections, in this order: `Guideline:`, `Why:`, `Fires when:`,
 //! `Points at:`, `Settings:` (only for rules with a program.toml parameter), `Passes:` and
 //! `Fails:`. Bodies are indented two spaces, example files four.
+//!
+//! The examples are precise enough to be placed into a program and checked, and
+//! tests/it/explain.rs does so for every rule. Each file of an example starts with a line
+//! `# ` and its path inside records/ (`# people/dana-whitfield.yaml`), then the keys that
+//! matter: they replace those keys of a valid record, every other key stays as it was (a
+//! Markdown record shows its front matter between `---` lines, then its body if that
+//! matters). After the path a line may say more: `(as of 2026-03-10)` is the day the example
+//! is checked on (else 2026-11-30); `# no PATH` is a file or folder that does not exist;
+//! `# FOLDER/ holds only FILE, FILE` lists all of a folder's files; any other words are a
+//! note, and a `# ` line that names no file is a remark. The failing example is the passing
+//! one with its own changes made.
 
 use super::Rule;
 
@@ -143,18 +154,18 @@ Points at:
   That file (or the missing relationship.yaml), at 1:1.
 
 Passes:
-    records/people/dana-whitfield.yaml
-    records/relationships/r-2026-014/relationship.yaml
-    records/relationships/r-2026-014/meetings/2026-02-15.md
-    records/relationships/r-2026-014/meetings/2026-02-15-2.md  (a second that day)
-    records/relationships/r-2026-014/evaluations/2026-Q1.yaml
+    # people/dana-whitfield.yaml
+    # relationships/r-2026-014/relationship.yaml
+    # relationships/r-2026-014/meetings/2026-02-15.md
+    # relationships/r-2026-014/meetings/2026-02-15-2.md   (a second that day)
+    # relationships/r-2026-014/evaluations/2026-Q1.yaml
 
 Fails:
-    records/people/dana-whitfield.yml                          (rename to .yaml)
-    records/people/Dana.yaml                                   (ids are lower case)
-    records/relationships/r-2026-014/Meetings/                 (the folder is meetings/)
-    records/relationships/r-2026-014/meetings/2026-13-01.md    (no month 13)
-    records/relationships/r-2026-014/evaluations/2026-Q5.yaml  (quarters are Q1 to Q4)
+    # people/dana-whitfield.yml                           (rename to .yaml)
+    # people/Dana.yaml                                    (ids are lower case)
+    # relationships/r-2026-014/Meetings/                  (the folder is meetings/)
+    # relationships/r-2026-014/meetings/2026-13-01.md     (no month 13)
+    # relationships/r-2026-014/evaluations/2026-Q5.yaml   (quarters are Q1 to Q4)
 ";
 
 const REFERENCE: &str = r"Guideline:
@@ -206,7 +217,7 @@ Passes:
 
 Fails:
     # people/sam-ortiz.yaml
-    roles: [mentor]
+    roles: [representative]
     # relationships/r-2026-014/relationship.yaml
     mentee: sam-ortiz                 # sam-ortiz is not listed as a mentee
 ";
@@ -377,6 +388,9 @@ Settings:
   program.toml [severity] mentor-seniority = error | warning | off (default warning).
 
 Passes:
+    # relationships/r-2026-014/relationship.yaml
+    mentor: dana-whitfield
+    mentee: sam-ortiz
     # people/dana-whitfield.yaml (the mentor)
     library_since: 2014-03-01
     # people/sam-ortiz.yaml (the mentee)
@@ -410,12 +424,18 @@ Passes:
     # program.toml
     [rules]
     max_active_mentees_per_mentor = 2
-    # relationships/r-2026-014 and r-2026-015, both active, both:
+    # relationships/r-2026-014/relationship.yaml
     mentor: dana-whitfield
+    status: active
+    # relationships/r-2026-015/relationship.yaml
+    mentor: dana-whitfield
+    status: active
 
 Fails:
-    # as above, plus relationships/r-2026-021/relationship.yaml, also active:
-    mentor: dana-whitfield            # a third: reported here, on r-2026-021
+    # as above, and a third:
+    # relationships/r-2026-021/relationship.yaml
+    mentor: dana-whitfield            # reported here, on r-2026-021
+    status: active
 ";
 
 const DURATION: &str = r"Guideline:
@@ -532,14 +552,14 @@ Points at:
   relationship.yaml, at 1:1.
 
 Passes:
-    # as of 2026-11-30
-    relationships/r-2026-014/relationship.yaml    start: 2026-01-15
-    relationships/r-2026-014/agreement.md
+    # relationships/r-2026-014/relationship.yaml (as of 2026-11-30)
+    start: 2026-01-15
+    # relationships/r-2026-014/agreement.md
 
 Fails:
-    # as of 2026-11-30
-    relationships/r-2026-014/relationship.yaml    start: 2026-01-15
-    (no relationships/r-2026-014/agreement.md)
+    # relationships/r-2026-014/relationship.yaml (as of 2026-11-30)
+    start: 2026-01-15
+    # no relationships/r-2026-014/agreement.md
 ";
 
 const AGREEMENT_UNSIGNED: &str = r"Guideline:
@@ -645,15 +665,15 @@ Settings:
 Passes:
     # relationships/r-2026-014/relationship.yaml (as of 2026-03-10)
     start: 2026-01-15
-    # relationships/r-2026-014/meetings/2026-02-15.md
-    # exactly one month after the start: the last on-time day; the next is due by 03-15
+    # relationships/r-2026-014/meetings/ holds only 2026-02-15.md
+    # (exactly one month after the start: the last on-time day; the next is due by 03-15)
 
 Fails:
     # relationships/r-2026-014/relationship.yaml (as of 2026-03-10)
     start: 2026-01-15
-    # relationships/r-2026-014/meetings/2026-02-16.md
-    # one day late: reported on meetings/2026-02-16.md
-    # (with no meeting at all, as of 2026-03-10: reported on relationship.yaml)
+    # relationships/r-2026-014/meetings/ holds only 2026-02-16.md
+    # (one day late: reported on meetings/2026-02-16.md; with no meeting at all, as of
+    # 2026-03-10, it is reported on relationship.yaml)
 ";
 
 const MEETING_MODE: &str = r"Guideline:
@@ -814,6 +834,7 @@ Fails:
     # relationships/r-2026-014/meetings/2026-02-15.md
     ---
     mode: telephone
+    topics: []                        # nothing prepared (or no `topics` at all)
     ---
 ";
 
@@ -951,12 +972,14 @@ Points at:
   relationship.yaml, at 1:1; once per relationship.
 
 Passes:
-    # people/sam-ortiz.yaml: name: Sam Ortiz, no `publish: true`
-    records/relationships/r-2026-014/relationship.yaml
+    # people/sam-ortiz.yaml
+    name: Sam Ortiz
+    publish: false                    # or no `publish` at all
+    # relationships/r-2026-014/relationship.yaml
     mentee: sam-ortiz
 
 Fails:
-    records/relationships/ortiz-2026/relationship.yaml
+    # relationships/ortiz-2026/relationship.yaml
     mentee: sam-ortiz                 # the id contains `ortiz`, and Sam has not consented
 ";
 

@@ -186,15 +186,23 @@ fn an_override_replaces_one_template_and_cannot_print_a_secret() {
 
 #[test]
 fn nothing_confidential_reaches_a_canary_site() {
-    let Some((dir, _)) = crate::support::generate(&["--relationships", "40", "--canary"]) else {
-        return;
-    };
+    let (dir, manifest) = crate::support::generate(&crate::support::sized(40, true));
+    // The positive control: the markers are in the records, in the places the manifest names.
+    assert!(manifest.canaries.len() > 1000, "{}", manifest.summary());
+    for canary in &manifest.canaries {
+        let path = dir.path().join("records").join(&canary.file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let named = path.to_string_lossy().contains(&canary.marker);
+        assert!(text.contains(&canary.marker) || named, "{canary:?}");
+    }
     // Violations too, so diagnostics are published: as of two years on, everything is overdue.
     for as_of in ["2026-11-30", "2028-11-30"] {
         let out = format!("site-{as_of}");
         let run = build(dir.path(), &["--as-of", as_of, "--out", &out]);
         assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-        for (path, bytes) in tree(&dir.path().join(&out)) {
+        let site = tree(&dir.path().join(&out));
+        assert!(site.len() > 40, "{} files in the site", site.len());
+        for (path, bytes) in site {
             let text = String::from_utf8_lossy(&bytes).to_lowercase();
             assert!(!text.contains("canary"), "{path} contains a canary");
         }

@@ -92,8 +92,8 @@ fn explain_gives_the_heading_then_the_guideline_and_both_examples() {
         assert!(run.stdout.contains(section), "{section}\n{}", run.stdout);
     }
     assert!(run.stdout.contains("meeting_max_gap_months"));
-    assert!(run.stdout.contains("meetings/2026-02-15.md"));
-    assert!(run.stdout.contains("meetings/2026-02-16.md"));
+    assert!(run.stdout.contains("meetings/ holds only 2026-02-15.md"));
+    assert!(run.stdout.contains("meetings/ holds only 2026-02-16.md"));
 }
 
 #[test]

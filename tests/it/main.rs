@@ -4,8 +4,10 @@
 mod action;
 mod base;
 mod build;
+mod canary;
 mod catalogue;
 mod demo;
+mod explain;
 mod formats;
 mod generated;
 mod hostile;

@@ -1,5 +1,6 @@
 //! Running the real binary against fixture folders or records written on the fly.
 
+use mentorbook::generate::{Manifest, Options};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -140,10 +141,14 @@ pub fn files(dir: &Path) -> Vec<String> {
 /// The demo records copied into a temporary folder, so a command writes nowhere in the
 /// checkout.
 pub fn demo() -> tempfile::TempDir {
+    copy_records(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
+}
+
+/// A copy of the records folder `source`, as `records/` in a temporary folder.
+pub fn copy_records(source: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
-    for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
-        let inside = entry.path().strip_prefix(&source).expect("inside records/");
+    for entry in walkdir::WalkDir::new(source).into_iter().flatten() {
+        let inside = entry.path().strip_prefix(source).expect("inside records/");
         let target = dir.path().join("records").join(inside);
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).expect("a folder");
@@ -154,34 +159,36 @@ pub fn demo() -> tempfile::TempDir {
     dir
 }
 
-/// Generates a program into a temporary folder; `None` (with a note) when the generator is
-/// not beside the checkout — CI always has it, so there the test fails instead.
-pub fn generate(args: &[&str]) -> Option<(tempfile::TempDir, PathBuf)> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_program.py");
-    if !script.exists() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing",
-            script.display()
-        );
-        eprintln!("note: {} not found; skipping", script.display());
-        return None;
-    }
+/// A program written by the project's generator (`mentorbook::generate`) as `records/` in a
+/// temporary folder, with its manifest.
+pub fn generate(options: &Options) -> (tempfile::TempDir, Manifest) {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let records = dir.path().join("records");
-    let status = std::process::Command::new("python3")
-        .arg(&script)
-        .args(args)
-        .arg("--out")
-        .arg(&records)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    Some((dir, records))
+    let manifest = mentorbook::generate::write(options, &dir.path().join("records"))
+        .expect("the generator writes the program");
+    (dir, manifest)
+}
+
+/// The generator's options for `relationships` relationships, canaries or not; the rest as
+/// by default (seed 1, as of 2026-11-30).
+pub fn sized(relationships: usize, canary: bool) -> Options {
+    Options {
+        relationships,
+        canary,
+        ..Options::default()
+    }
+}
+
+/// A record's keys (a YAML file, or a Markdown file's front matter) and its Markdown body.
+pub fn parse_record(text: &str) -> (Value, Option<&str>) {
+    let (yaml, body) = match text
+        .strip_prefix("---\n")
+        .and_then(|t| t.split_once("\n---\n"))
+    {
+        Some((front, body)) => (front, Some(body)),
+        None => (text, None),
+    };
+    let keys = serde_saphyr::from_str(yaml).unwrap_or_else(|e| panic!("{e}:\n{text}"));
+    (keys, body)
 }
 
 /// Every file of a built site: path inside it → bytes.
