@@ -8,7 +8,17 @@ use std::path::PathBuf;
 /// Keep a mentoring program's records in git, check them against the program's rules, and
 /// publish a dashboard for the volunteers.
 #[derive(Debug, Parser)]
-#[command(name = "mentorbook", version, propagate_version = true)]
+#[command(
+    name = "mentorbook",
+    version,
+    propagate_version = true,
+    disable_help_subcommand = true,
+    after_help = "Examples (in a records repository, or on the demo: mentorbook init --demo demo && cd demo):
+  mentorbook check                  check every record, rustc-style
+  mentorbook build                  render the dashboard into site/
+  mentorbook status                 what is due, overdue first
+  mentorbook help new               how to write a new record"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -19,22 +29,26 @@ pub enum Command {
     /// Check every record against the program's rules; exit 1 on errors.
     ///
     /// Example: mentorbook check --format github
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_CHECK)))]
     Check(CheckArgs),
 
     /// Render the static dashboard into --out (default site/); exit 0 when it was written.
     ///
     /// Example: mentorbook build --out site --base-url https://mla.example.org/mentoring/
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_SITE)))]
     Build(BuildArgs),
 
     /// Preview the dashboard at http://127.0.0.1:PORT/, rebuilt and reloaded as files change.
     ///
     /// Example: mentorbook serve --port 4000 --open
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_SITE)))]
     Serve(ServeArgs),
 
-    /// List the rule catalogue with default severities.
+    /// List the rule catalogue with default severities, and the program's own when there
+    /// are records.
     ///
-    /// Example: mentorbook rules
-    Rules,
+    /// Example: mentorbook rules --records records
+    Rules(CatalogueArgs),
 
     /// Explain one rule: the guideline it enforces, and a passing and a failing example.
     ///
@@ -42,18 +56,21 @@ pub enum Command {
     Explain {
         /// A rule id, as `mentorbook rules` lists them.
         rule: String,
+        #[command(flatten)]
+        records: CatalogueArgs,
     },
 
     /// Write a new record, correctly named and shaped; prints the path written.
     ///
-    /// Example: mentorbook new meeting r-2026-014 --date 2026-12-03 --mode telephone
-    #[command(subcommand)]
+    /// Example: mentorbook new meeting r-2026-001 --date 2026-11-25 --mode telephone
+    #[command(subcommand, disable_help_subcommand = true)]
     New(NewCommand),
 
     /// What is due: each active relationship's next meeting and evaluation, and lapsing
     /// memberships, overdue first.
     ///
-    /// Example: mentorbook status --format ics > due.ics
+    /// Example: mentorbook status --format markdown
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_STATUS)))]
     Status(StatusArgs),
 
     /// Write a JSON Schema for each record kind, so editors check records as they are typed.
@@ -69,21 +86,36 @@ pub enum Command {
     /// Turn a spreadsheet (.csv or .xlsx) into records, one a row, exactly as `new` writes
     /// them; refused rows are reported at FILE:ROW:COLUMN.
     ///
-    /// Example: mentorbook import people applications.xlsx --columns columns.toml --dry-run
+    /// Example: mentorbook import people examples/applications.xlsx --columns examples/columns.toml --dry-run
     Import(ImportArgs),
 
     /// Propose mentor–mentee pairs the rules accept for a relationship starting --start: as
     /// many mentees matched as possible, then the best total score, each pair with reasons.
     ///
     /// Example: mentorbook match --start 2027-01-15
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_MATCH)))]
     Match(MatchArgs),
+
+    /// Print the help of mentorbook, or of a command (`help new meeting`).
+    ///
+    /// Example: mentorbook help check
+    Help {
+        /// A command, and a subcommand of it.
+        command: Vec<String>,
+    },
 }
+
+const AS_OF_CHECK: &str = "The day to check the records as of (YYYY-MM-DD): meetings, evaluations and statuses are judged on it. Default: program.toml's as_of, else today";
+const AS_OF_SITE: &str = "The day the dashboard is as of (YYYY-MM-DD): what is due, counts and standings. Default: program.toml's as_of, else today";
+const AS_OF_STATUS: &str =
+    "The day to list what is due from (YYYY-MM-DD). Default: program.toml's as_of, else today";
+const AS_OF_MATCH: &str = "The day the rules are judged as of, when --start is not given (YYYY-MM-DD). Default: program.toml's as_of, else today";
 
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
     /// A person: people/ID.yaml.
     ///
-    /// Example: mentorbook new person dana-whitfield --name "Dana Whitfield" --role mentor
+    /// Example: mentorbook new person lee-park --name "Lee Park" --role mentee
     Person {
         /// The person's id: lowercase letters, digits and `-` (the file name).
         id: String,
@@ -99,7 +131,7 @@ pub enum NewCommand {
 
     /// A relationship: relationships/ID/relationship.yaml, ending after the longest term.
     ///
-    /// Example: mentorbook new relationship --mentor dana-whitfield --mentee sam-ortiz --start 2026-01-15
+    /// Example: mentorbook new relationship --mentor dana-whitfield --mentee lee-park --start 2027-01-15
     Relationship {
         /// The mentor's person id.
         #[arg(long)]
@@ -119,7 +151,7 @@ pub enum NewCommand {
 
     /// A meeting log: relationships/REL/meetings/DATE.md (DATE-2.md for a second that day).
     ///
-    /// Example: mentorbook new meeting r-2026-014 --date 2026-12-03 --mode telephone
+    /// Example: mentorbook new meeting r-2026-001 --date 2026-11-25 --mode telephone
     Meeting {
         /// The relationship id.
         relationship: String,
@@ -135,7 +167,7 @@ pub enum NewCommand {
 
     /// A quarterly evaluation: relationships/REL/evaluations/YYYY-Qn.yaml.
     ///
-    /// Example: mentorbook new evaluation r-2026-014 --quarter 2026-Q4 --representative pat-kim
+    /// Example: mentorbook new evaluation r-2026-001 --quarter 2026-Q4 --representative pat-kim
     Evaluation {
         /// The relationship id.
         relationship: String,
@@ -151,13 +183,22 @@ pub enum NewCommand {
 
     /// A mentoring agreement: relationships/REL/agreement.md.
     ///
-    /// Example: mentorbook new agreement r-2026-014
+    /// Example: mentorbook new agreement r-2027-001
     Agreement {
         /// The relationship id.
         relationship: String,
         #[command(flatten)]
         records: FolderArgs,
     },
+}
+
+/// `--records` for the catalogue: optional, since the catalogue needs no records.
+#[derive(Debug, Args)]
+pub struct CatalogueArgs {
+    /// A records folder whose program.toml's [severity] to show (default: records, when
+    /// there is one).
+    #[arg(long, value_name = "DIR")]
+    pub records: Option<PathBuf>,
 }
 
 /// `--records` alone, for commands where no date matters.

@@ -30,14 +30,42 @@ fn exit_without_freeing<T>(value: T) {
     std::mem::forget(value);
 }
 
+/// `mentorbook help [COMMAND…]`: the help of mentorbook or of one of its commands, as
+/// `--help` prints it.
+fn help(path: &[String]) -> Result<u8> {
+    use clap::CommandFactory;
+    let mut command = crate::cli::Cli::command();
+    // Built as for parsing, so every command shows the flags it inherits (`--version`).
+    command.build();
+    for (depth, name) in path.iter().enumerate() {
+        let Some(sub) = command.find_subcommand(name).cloned() else {
+            let known: Vec<String> = command
+                .get_subcommands()
+                .map(|c| c.get_name().to_owned())
+                .collect();
+            let hint = crate::suggest::did_you_mean(name, known.iter().map(String::as_str))
+                .map_or(String::new(), |k| format!(": did you mean `{k}`?"));
+            let at = path[..depth].join(" ");
+            return Err(crate::error::Error::Usage(format!(
+                "`mentorbook {at}{}{name}` is not a command{hint} (`mentorbook help` lists them)",
+                if at.is_empty() { "" } else { " " }
+            )));
+        };
+        command = sub.bin_name(format!("mentorbook {}", path[..=depth].join(" ")));
+    }
+    print(&command.render_long_help().to_string());
+    Ok(0)
+}
+
 /// Runs a command; the result is the exit code (0 or 1) or a failure (exit 2).
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Serve(args) => serve::run(&args),
-        Command::Rules => rules::list(),
-        Command::Explain { rule } => rules::explain(&rule),
+        Command::Rules(args) => rules::list(&args),
+        Command::Explain { rule, records } => rules::explain(&rule, &records),
+        Command::Help { command } => help(&command),
         Command::New(what) => new::run(&what),
         Command::Status(args) => status::run(&args),
         Command::Schema(args) => schema::run(&args),

@@ -230,6 +230,18 @@ fn record_at(records: &Records, place: &Place) -> Option<Record> {
     })
 }
 
+/// The settings of the records folder `root` alone (its program.toml), read with the same
+/// rules as a full load (`rules`, `explain`).
+pub fn program_of(root: &Path, root_display: &str) -> Result<Config> {
+    let tree = Disk::new(root);
+    if !tree.exists() {
+        return Err(Error::NoRecords {
+            path: root_display.to_owned(),
+        });
+    }
+    read::program(&tree, &display_path(root_display, "program.toml"))
+}
+
 /// The `yaml` and `schema` problems the loader would report for `text` as the record at
 /// `rel` inside the records folder (a `layout` problem when `rel` is no record's place):
 /// `import` checks each record it is about to write with the loader's own reading.

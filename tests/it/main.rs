@@ -6,6 +6,7 @@ mod base;
 mod build;
 mod canary;
 mod catalogue;
+mod cli;
 mod demo;
 mod explain;
 mod formats;
