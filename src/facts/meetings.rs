@@ -111,7 +111,9 @@ pub fn next_due(
 pub enum MonthState {
     /// A meeting of the chain was held that month.
     Met,
-    /// A meeting fell due by the month's end (within the chain) and none was held.
+    /// A meeting fell due by the month's end and before the chain's end (as-of or the close
+    /// date: a meeting due that very day is not yet late, as `meeting-cadence` reads it),
+    /// and none was held.
     Missed,
     NotYetDue,
 }
@@ -152,7 +154,7 @@ pub fn months(rel: &Relationship, chain: Option<&Cadence>, gap: u32) -> Vec<Mont
         let due = add_months(previous, gap);
         let state = if meetings > 0 {
             MonthState::Met
-        } else if chain.is_some() && due <= last_day.min(until) && first <= until {
+        } else if chain.is_some() && due <= last_day && due < until {
             MonthState::Missed
         } else {
             MonthState::NotYetDue

@@ -9,6 +9,7 @@ mod catalogue;
 mod cli;
 mod demo;
 mod explain;
+mod facts;
 mod formats;
 mod generated;
 mod hostile;
