@@ -15,6 +15,7 @@ mod new;
 mod output;
 mod publish;
 mod reminders;
+mod report;
 mod rules;
 mod schema;
 mod serve;
