@@ -141,6 +141,19 @@ fn the_page_shows_the_figures_and_names_no_one_and_no_relationship() {
     ] {
         assert!(page.contains(shown), "report/index.html lacks {shown}");
     }
+    // The ids the site publishes for these relationships (here `relationship-N`, as their
+    // people have not consented), and the ids in the records.
+    let data: serde_json::Value = serde_json::from_slice(&files["data.json"]).expect("JSON");
+    let published: Vec<String> = data["relationships"]
+        .as_array()
+        .expect("relationships")
+        .iter()
+        .map(|r| r["id"].as_str().expect("an id").to_owned())
+        .collect();
+    assert_eq!(published.len(), 6);
+    for id in &published {
+        assert!(!page.contains(id.as_str()), "report/index.html shows {id}");
+    }
     for never in [
         "r-2025-001",
         "r-2026-002",
