@@ -24,6 +24,21 @@ pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// The whole months from `from` to `to` in the same "+N months" arithmetic: the greatest N
+/// with `from` + N months on or before `to` (0 when `to` is earlier). 2026-01-31 to
+/// 2026-02-28 is one month; 2026-02-02 to 2026-06-19 is four.
+pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
+    let apart = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    let Ok(apart) = u32::try_from(apart) else {
+        return 0;
+    };
+    if apart > 0 && add_months(from, apart) > to {
+        apart - 1
+    } else {
+        apart
+    }
+}
+
 /// +12·N months, so 29 February + 1 year = 28 February.
 pub fn add_years(date: NaiveDate, n: u32) -> NaiveDate {
     add_months(date, n.saturating_mul(12))
@@ -84,6 +99,17 @@ mod tests {
         assert_eq!(add_months(d("2026-01-15"), 1), d("2026-02-15"));
         assert_eq!(add_years(d("2024-02-29"), 1), d("2025-02-28"));
         assert_eq!(add_years(d("2014-03-01"), 5), d("2019-03-01"));
+    }
+
+    #[test]
+    fn whole_months_count_as_the_rules_add_them() {
+        assert_eq!(whole_months(d("2026-02-02"), d("2026-06-19")), 4);
+        assert_eq!(whole_months(d("2026-02-20"), d("2026-06-19")), 3);
+        assert_eq!(whole_months(d("2026-01-31"), d("2026-02-28")), 1);
+        assert_eq!(whole_months(d("2026-01-31"), d("2026-02-27")), 0);
+        assert_eq!(whole_months(d("2026-03-03"), d("2026-03-03")), 0);
+        assert_eq!(whole_months(d("2025-03-03"), d("2026-03-02")), 11);
+        assert_eq!(whole_months(d("2026-06-19"), d("2026-02-02")), 0);
     }
 
     #[test]

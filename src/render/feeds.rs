@@ -1,8 +1,9 @@
 //! The machine-readable files: `data.json` (the public facts), `calendar.ics` (upcoming due
-//! dates, RFC 5545) and `relationships.csv` (RFC 4180). All are written from the public view
-//! only, and are deterministic for the same records and as-of.
+//! dates, RFC 5545), `relationships.csv` and `report.csv` (RFC 4180). All are written from
+//! the public view only, and are deterministic for the same records and as-of.
 
 use crate::model::{Choice, Status};
+use crate::view::report::{Cohort, Share};
 use crate::view::{Mode, RelationshipView, Site};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -188,6 +189,82 @@ pub fn relationships_csv(site: &Site) -> String {
         ]));
     }
     out
+}
+
+/// The program report's figures, one row per cohort (`report/index.html` shows the same):
+/// a `rated_…` column per rating, a `mode_…` column per program mode (as program.toml spells
+/// it) and one for the modes it does not allow; an empty cell where nothing was due.
+pub fn report_csv(site: &Site) -> String {
+    let report = &site.report;
+    let mut header: Vec<String> = REPORT_COLUMNS.iter().map(|s| s.to_string()).collect();
+    header.extend(
+        report
+            .all
+            .ratings
+            .iter()
+            .map(|r| format!("rated_{}", r.rating.name().replace('-', "_"))),
+    );
+    header.push("meetings".to_owned());
+    header.extend(report.all.modes.iter().map(|m| match &m.mode {
+        Mode::Program(name) => format!("mode_{name}"),
+        Mode::NotAllowed => "mode_not_allowed".to_owned(),
+    }));
+    header.push("meetings_unreadable".to_owned());
+    let mut out = row(header);
+    for cohort in &report.cohorts {
+        out.push_str(&row(report_row(cohort)));
+    }
+    out
+}
+
+const REPORT_COLUMNS: [&str; 17] = [
+    "cohort",
+    "relationships",
+    "started",
+    "completed",
+    "dissolved",
+    "median_months_before_dissolving",
+    "active",
+    "upcoming",
+    "months_due",
+    "months_met",
+    "months_met_percent",
+    "quarters_due",
+    "evaluations_on_time",
+    "evaluations_late",
+    "evaluations_unreadable",
+    "evaluations_missing",
+    "evaluations_on_time_percent",
+];
+
+/// A cohort's cells, in the header's order.
+fn report_row(cohort: &Cohort) -> Vec<String> {
+    let f = &cohort.figures;
+    let count = |n: usize| n.to_string();
+    let percent = |share: Share| share.percent().map(|p| p.to_string()).unwrap_or_default();
+    let median = f.median_months_before_dissolving.map(|m| m.to_string());
+    let mut cells = vec![cohort.year.to_string()];
+    cells.extend([f.relationships, f.started, f.completed, f.dissolved].map(count));
+    cells.push(median.unwrap_or_default());
+    cells.extend([f.active, f.upcoming, f.months_met.whole, f.months_met.part].map(count));
+    cells.push(percent(f.months_met));
+    let on_time = f.evaluations_on_time;
+    cells.extend(
+        [
+            on_time.whole,
+            on_time.part,
+            f.evaluations_late,
+            f.evaluations_unreadable,
+            f.evaluations_missing,
+        ]
+        .map(count),
+    );
+    cells.push(percent(on_time));
+    cells.extend(f.ratings.iter().map(|r| count(r.count)));
+    cells.push(count(f.meetings));
+    cells.extend(f.modes.iter().map(|m| count(m.count)));
+    cells.push(count(f.meetings_unreadable));
+    cells
 }
 
 fn row(fields: impl IntoIterator<Item = String>) -> String {

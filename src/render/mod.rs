@@ -109,6 +109,7 @@ impl<'a> Pages<'a> {
             page("compliance/index.html", "compliance.html", "compliance"),
             page("guidelines/index.html", "guidelines.html", "guidelines"),
             page("rules/index.html", "rules.html", "rules"),
+            page("report/index.html", "report.html", "report"),
         ];
         jobs.extend(site.relationships.iter().enumerate().map(|(i, r)| Job {
             path: format!("relationships/{}/index.html", r.id),
@@ -122,10 +123,11 @@ impl<'a> Pages<'a> {
             path: "style.css".to_owned(),
             kind: JobKind::Ready(templates.stylesheet.clone().into_bytes()),
         });
-        let feeds: [(&str, Feed); 3] = [
+        let feeds: [(&str, Feed); 4] = [
             ("data.json", feeds::data_json),
             ("calendar.ics", feeds::calendar_ics),
             ("relationships.csv", feeds::relationships_csv),
+            ("report.csv", feeds::report_csv),
         ];
         jobs.extend(feeds.into_iter().map(|(path, feed)| Job {
             path: path.to_owned(),

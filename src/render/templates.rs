@@ -27,6 +27,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/guidelines.html"),
     ),
     ("rules.html", include_str!("../../templates/rules.html")),
+    ("report.html", include_str!("../../templates/report.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 

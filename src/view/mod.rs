@@ -10,6 +10,7 @@ mod diagnostics;
 mod people;
 mod public_ids;
 mod relationships;
+pub mod report;
 
 pub use charts::{MonthBar, TimelineMonth};
 pub use diagnostics::{DiagnosticView, RuleGroup};
@@ -28,7 +29,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Everything the dashboard shows.
-#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Site {
     pub program: ProgramInfo,
     pub counts: Counts,
@@ -40,6 +41,8 @@ pub struct Site {
     pub compliance: Vec<RuleGroup>,
     /// The rule catalogue with each rule's explanation.
     pub rules: Vec<RuleDoc>,
+    /// The program report: figures per cohort, counts only.
+    pub report: report::Report,
 }
 
 #[derive(Debug, PartialEq, Eq, Hash, Serialize)]
@@ -161,6 +164,7 @@ pub fn build(
             .iter()
             .map(|&rule| rule_doc(records, rule))
             .collect(),
+        report: report::build(records, as_of),
     }
 }
 
@@ -216,7 +220,7 @@ impl Serialize for Summary<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let site = self.0;
-        let mut s = serializer.serialize_struct("Site", 8)?;
+        let mut s = serializer.serialize_struct("Site", 9)?;
         s.serialize_field("program", &site.program)?;
         s.serialize_field("counts", &site.counts)?;
         s.serialize_field("meetings_per_month", &site.meetings_per_month)?;
@@ -230,6 +234,7 @@ impl Serialize for Summary<'_> {
         s.serialize_field("mentors", &site.mentors)?;
         s.serialize_field("compliance", &site.compliance)?;
         s.serialize_field("rules", &site.rules)?;
+        s.serialize_field("report", &site.report)?;
         s.end()
     }
 }

@@ -58,7 +58,7 @@ pub enum Mode {
 pub const MODE_NOT_ALLOWED: &str = "a mode the program does not allow";
 
 impl Mode {
-    fn of(typed: &str, params: &RuleParams) -> Mode {
+    pub(crate) fn of(typed: &str, params: &RuleParams) -> Mode {
         params
             .meeting_modes
             .iter()

@@ -12,7 +12,7 @@ fn build(dir: &Path, args: &[&str]) -> crate::support::Run {
 }
 
 /// Relative links (`href`/`src`) of every HTML page that do not lead to a file of the site.
-fn broken_links(site: &Path) -> Vec<String> {
+pub(crate) fn broken_links(site: &Path) -> Vec<String> {
     let mut broken = Vec::new();
     for (page, bytes) in tree(site) {
         if !page.ends_with(".html") {
@@ -60,10 +60,12 @@ fn the_demo_builds_every_page_with_working_links() {
         "compliance/index.html",
         "guidelines/index.html",
         "rules/index.html",
+        "report/index.html",
         "style.css",
         "data.json",
         "calendar.ics",
         "relationships.csv",
+        "report.csv",
     ] {
         assert!(
             files.contains_key(page),

@@ -30,7 +30,7 @@ fn take_records_away(records: &Path, seed: u64, one_in: u64) -> usize {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        if state % one_in == 0 {
+        if state.is_multiple_of(one_in) {
             std::fs::remove_file(&path).expect("removed");
             removed += 1;
         }

@@ -21,6 +21,7 @@ mod new;
 mod output;
 mod publish;
 mod reminders;
+mod report;
 mod rev;
 mod rules;
 mod schema;
