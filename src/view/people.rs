@@ -48,6 +48,8 @@ pub struct MentorView {
     pub library: Option<String>,
     pub position: Option<String>,
     pub field: Option<String>,
+    /// What they offer as a mentor (records.md `interests`), as they wrote it.
+    pub interests: Vec<String>,
     pub years_in_libraries: Option<u32>,
     pub years_in_field: Option<u32>,
     pub active_mentees: usize,
@@ -93,6 +95,7 @@ pub fn mentors(records: &Records, as_of: NaiveDate) -> Vec<MentorView> {
             library: person.library.as_ref().map(|l| l.value.clone()),
             position: person.position.as_ref().map(|l| l.value.clone()),
             field: person.field.as_ref().map(|l| l.value.clone()),
+            interests: person.interests.clone(),
             years_in_libraries: years(&person.library_since),
             years_in_field: years(&person.field_since),
             active_mentees,
