@@ -9,6 +9,7 @@
 //! an HTML comment (which GitHub does not show) does it for the test; see `walk.rs`.
 //! CONTRIBUTING.md says how to add a block.
 
+mod case;
 mod walk;
 
 use crate::support::run_in;
@@ -27,8 +28,13 @@ enum Start {
 }
 
 #[test]
-fn readme() {
+fn walk_readme() {
     walk("README.md", Start::Empty);
+}
+
+#[test]
+fn walk_committee_guide() {
+    walk("docs/committee.md", Start::Demo);
 }
 
 /// A block whose shown output is not what the command prints fails the walk.
@@ -75,6 +81,19 @@ fn walk_file(path: &Path, rel: &str, start: Start) {
                 .unwrap_or_else(|e| panic!("{rel}: remove {file}: {e}")),
         }
     }
+    if overwriting() {
+        let updated = case::with_outputs(&text, &walk.outputs);
+        if updated != text {
+            std::fs::write(path, updated).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            eprintln!("{rel}: outputs updated; review the diff");
+        }
+    }
+}
+
+/// `TRYCMD=overwrite`: trycmd replaces each wrong output by what the command printed, and
+/// the walk copies the blocks back into the document.
+fn overwriting() -> bool {
+    std::env::var("TRYCMD").is_ok_and(|mode| mode == "overwrite")
 }
 
 /// The folder the commands run in: `ROOT/part-N.in`, which trycmd takes as the working
@@ -83,6 +102,8 @@ struct Walk {
     root: PathBuf,
     work: PathBuf,
     part: usize,
+    /// The console blocks' text as run, in document order (kept when overwriting).
+    outputs: Vec<String>,
 }
 
 impl Walk {
@@ -96,12 +117,13 @@ impl Walk {
             root: root.to_path_buf(),
             work,
             part: 0,
+            outputs: Vec::new(),
         }
     }
 
     /// Runs the console blocks of `range`.
-    fn run(&self, rel: &str, lines: &[&str], range: Range<usize>) {
-        let Some(text) = case_text(lines, range.clone()) else {
+    fn run(&mut self, rel: &str, lines: &[&str], range: Range<usize>) {
+        let Some(text) = case::text(lines, range.clone()) else {
             return;
         };
         let case = self.root.join(format!("part-{}.md", self.part));
@@ -116,6 +138,10 @@ impl Walk {
             .timeout(std::time::Duration::from_secs(60))
             .case(&case)
             .run();
+        if overwriting() {
+            let ran = std::fs::read_to_string(&case).expect("the case file");
+            self.outputs.extend(case::outputs(&ran));
+        }
     }
 
     /// `cd DIR`: DIR becomes the next part's working folder (moved to where trycmd looks).
@@ -150,39 +176,4 @@ fn demo_repository(root: &Path, work: &Path) {
             std::fs::copy(entry.path(), &target).expect("a copied file");
         }
     }
-}
-
-/// The trycmd case for the console blocks of `range`: each at its line of the document and
-/// every other line blank, so that trycmd's line numbers are the document's; `None` when
-/// there is none. trycmd drops the last newline of a block's output (its own documents end
-/// each block with a blank line); ours end as a reader expects, so the case adds that blank
-/// line before the closing fence and drops the blank line after it, which keeps the count.
-fn case_text(lines: &[&str], range: Range<usize>) -> Option<String> {
-    let mut case = Vec::with_capacity(lines.len() + 1);
-    let (mut inside, mut owed, mut any) = (false, false, false);
-    for (at, line) in lines.iter().enumerate() {
-        let fence = line.starts_with("```");
-        let opens = fence && !inside && is_console_fence(line);
-        if range.contains(&at) && (inside || opens) {
-            if inside && fence {
-                case.extend(["", line]);
-                owed = true;
-            } else {
-                case.push(line);
-            }
-            inside = opens || (inside && !fence);
-            any = true;
-        } else if owed {
-            owed = false;
-        } else {
-            case.push("");
-        }
-    }
-    any.then(|| case.iter().map(|line| format!("{line}\n")).collect())
-}
-
-/// A fence that opens a block trycmd runs: ```console (or ```trycmd), not marked `ignore`.
-fn is_console_fence(line: &str) -> bool {
-    let mut info = line.trim_start_matches('`').trim().split(',');
-    matches!(info.next(), Some("console" | "trycmd")) && !info.any(|word| word == "ignore")
 }

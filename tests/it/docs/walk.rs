@@ -27,8 +27,9 @@ pub fn steps(text: &str) -> Result<Vec<Step>, Vec<String>> {
     let mut problems = Vec::new();
     let mut start = 0;
     let mut fence: Option<usize> = None;
-    for (at, line) in lines.iter().enumerate() {
-        let trimmed = line.trim_start();
+    let mut at = 0;
+    while at < lines.len() {
+        let trimmed = lines[at].trim_start();
         if trimmed.starts_with("```") {
             match fence {
                 Some(_) => fence = None,
@@ -37,17 +38,18 @@ pub fn steps(text: &str) -> Result<Vec<Step>, Vec<String>> {
                     problems.extend(block_problems(&lines, at));
                 }
             }
-            continue;
+        } else if let Some(directive) = trimmed.strip_prefix(DIRECTIVE).filter(|_| fence.is_none())
+        {
+            steps.push(Step::Run(start..at));
+            let (step, end) = directive_step(directive, &lines, at);
+            match step {
+                Ok(step) => steps.push(step),
+                Err(why) => problems.push(format!("line {}: {why}", at + 1)),
+            }
+            at = end;
+            start = end + 1;
         }
-        let Some(directive) = trimmed.strip_prefix(DIRECTIVE).filter(|_| fence.is_none()) else {
-            continue;
-        };
-        steps.push(Step::Run(start..at));
-        start = at + 1;
-        match directive_step(directive, &lines[at + 1..]) {
-            Ok(step) => steps.push(step),
-            Err(why) => problems.push(format!("line {}: {why}", at + 1)),
-        }
+        at += 1;
     }
     steps.push(Step::Run(start..lines.len()));
     if let Some(open) = fence {
@@ -60,22 +62,41 @@ pub fn steps(text: &str) -> Result<Vec<Step>, Vec<String>> {
     }
 }
 
-/// What `<!-- doc-test: VERB ARGUMENT -->` asks; `rest` is the document after it.
-fn directive_step(directive: &str, rest: &[&str]) -> Result<Step, String> {
+/// What `<!-- doc-test: VERB ARGUMENT -->` on line `at` asks, and the line it ends on: a
+/// `write` whose comment is not closed on its line takes the lines up to `-->` as the
+/// file's text (what a reader types, when the document only says what to type); otherwise
+/// the next fenced block (what the reader sees).
+fn directive_step(directive: &str, lines: &[&str], at: usize) -> (Result<Step, String>, usize) {
+    let closed = directive.trim_end().ends_with("-->");
     let words = directive.trim().trim_end_matches("-->").trim();
     let (verb, argument) = words.split_once(' ').unwrap_or((words, ""));
     let argument = argument.trim().to_string();
-    if argument.is_empty() {
-        return Err(format!("`{verb}` needs a path"));
-    }
-    match verb {
-        "cd" => Ok(Step::Cd(argument)),
-        "remove" => Ok(Step::Remove(argument)),
-        "write" => next_block(rest)
+    let end = match closed {
+        true => at,
+        false => match lines[at..].iter().position(|line| line.trim() == "-->") {
+            Some(length) => at + length,
+            None => return (Err("this comment is never closed".into()), lines.len()),
+        },
+    };
+    let step = match (verb, closed) {
+        _ if argument.is_empty() => Err(format!("`{verb}` needs a path")),
+        ("write", false) => Ok(Step::Write(argument, text_of(&lines[at + 1..end]))),
+        ("write", true) => next_block(&lines[at + 1..])
             .map(|text| Step::Write(argument, text))
             .ok_or_else(|| "`write` needs a fenced block after it, at the line's start".into()),
-        other => Err(format!("unknown directive `{other}`: cd, write or remove")),
-    }
+        (_, false) => Err(format!(
+            "only `write` takes lines; close `{verb}` on its line"
+        )),
+        ("cd", true) => Ok(Step::Cd(argument)),
+        ("remove", true) => Ok(Step::Remove(argument)),
+        (other, true) => Err(format!("unknown directive `{other}`: cd, write or remove")),
+    };
+    (step, end)
+}
+
+/// Lines as a file's text, each with its newline.
+fn text_of(lines: &[&str]) -> String {
+    lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
 /// The text of the first fenced block in `lines` (a fence at the line's start), with a
@@ -85,8 +106,7 @@ fn next_block(lines: &[&str]) -> Option<String> {
     let length = lines[open + 1..]
         .iter()
         .position(|line| line.starts_with("```"))?;
-    let body = &lines[open + 1..open + 1 + length];
-    Some(body.iter().map(|line| format!("{line}\n")).collect())
+    Some(text_of(&lines[open + 1..open + 1 + length]))
 }
 
 /// Why the block opening at `at` would mislead: trycmd would run a block without a language
@@ -140,6 +160,17 @@ fn a_document_is_cut_at_its_directives() {
         Step::Run(2..5),
         Step::Write("records/x.yaml".into(), "name: X\n".into()),
         Step::Run(6..9),
+    ];
+    assert_eq!(steps(text), Ok(expected));
+}
+
+#[test]
+fn a_write_may_hold_its_text() {
+    let text = "<!-- doc-test: write notes.md\n---\nmode: email\n---\n-->\nafter\n";
+    let expected = vec![
+        Step::Run(0..0),
+        Step::Write("notes.md".into(), "---\nmode: email\n---\n".into()),
+        Step::Run(5..6),
     ];
     assert_eq!(steps(text), Ok(expected));
 }
