@@ -10,6 +10,7 @@
 //! CONTRIBUTING.md says how to add a block.
 
 mod case;
+mod reference;
 mod walk;
 
 use crate::support::run_in;
@@ -35,6 +36,21 @@ fn walk_readme() {
 #[test]
 fn walk_committee_guide() {
     walk("docs/committee.md", Start::Demo);
+}
+
+#[test]
+fn walk_reference() {
+    walk("docs/reference.md", Start::Demo);
+}
+
+#[test]
+fn walk_contributing() {
+    walk("CONTRIBUTING.md", Start::Demo);
+}
+
+#[test]
+fn walk_architecture() {
+    walk("ARCHITECTURE.md", Start::Demo);
 }
 
 /// A block whose shown output is not what the command prints fails the walk.
@@ -135,6 +151,7 @@ impl Walk {
             .env("GITHUB_REPOSITORY", "")
             .env("GITHUB_SHA", "")
             .env("NO_COLOR", "")
+            .env("MENTORBOOK_TEST_PAUSE", "")
             .timeout(std::time::Duration::from_secs(60))
             .case(&case)
             .run();
