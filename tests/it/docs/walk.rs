@@ -11,7 +11,9 @@ pub enum Step {
     Run(std::ops::Range<usize>),
     /// `<!-- doc-test: cd DIR -->`: the blocks below run in DIR.
     Cd(String),
-    /// `<!-- doc-test: write PATH -->`: the next fenced block's text becomes PATH.
+    /// `<!-- doc-test: write PATH -->`: the next fenced block's text becomes PATH (what the
+    /// reader sees); or, when the comment is not closed on its line, the lines up to `-->`
+    /// (what a reader types when the document only says what to type).
     Write(String, String),
     /// `<!-- doc-test: remove PATH -->`.
     Remove(String),
