@@ -8,6 +8,7 @@ mod canary;
 mod catalogue;
 mod cli;
 mod demo;
+mod docs;
 mod explain;
 mod facts;
 mod formats;
