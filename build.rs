@@ -1,6 +1,7 @@
-//! Embeds the demo program (`records/`) into the binary for `mentorbook init --demo`. The
-//! list of files is generated at build time, so a record added to or removed from the demo
-//! is in the next binary without anyone editing a list.
+//! Embeds the demo program (`records/`) and the demo applicants' spreadsheets
+//! (`examples/applications.*`, `examples/columns.toml`) into the binary for
+//! `mentorbook init --demo`. The list of records is generated at build time, so a record
+//! added to or removed from the demo is in the next binary without anyone editing a list.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,9 @@ use std::path::{Path, PathBuf};
 fn main() {
     // Cargo scans a folder named here for any change, file additions included.
     println!("cargo:rerun-if-changed=records");
+    for example in EXAMPLES {
+        println!("cargo:rerun-if-changed=examples/{example}");
+    }
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
     let out = std::env::var_os("OUT_DIR").map(PathBuf::from);
     let (Some(manifest), Some(out)) = (manifest, out) else {
@@ -25,7 +29,20 @@ fn main() {
     if let Err(e) = std::fs::write(out.join("demo.rs"), list) {
         panic!("cannot write the demo list into OUT_DIR: {e}");
     }
+    let mut examples = String::from("&[\n");
+    for name in EXAMPLES {
+        let path = manifest.join("examples").join(name);
+        let path = path.to_string_lossy();
+        let _ = writeln!(examples, "    ({name:?}, include_bytes!({path:?})),");
+    }
+    examples.push_str("]\n");
+    if let Err(e) = std::fs::write(out.join("demo_examples.rs"), examples) {
+        panic!("cannot write the examples list into OUT_DIR: {e}");
+    }
 }
+
+/// The demo's spreadsheets, for `import` and `match` on the demo.
+const EXAMPLES: [&str; 3] = ["applications.csv", "applications.xlsx", "columns.toml"];
 
 /// Every file under `dir`, as (path inside `root` with `/` separators, absolute path).
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {

@@ -1,6 +1,7 @@
 //! `mentorbook build`: prepare the site (`crate::site`) and write it into `--out`.
 
 use crate::cli::BuildArgs;
+use crate::diagnostics::plural;
 use crate::error::Result;
 use crate::site::{Options, Site};
 
@@ -19,15 +20,15 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
     ));
     let (written, files) = site.write(&args.out)?;
     drop(progress);
-    println!(
-        "built {} ({files} files: {} written, {} unchanged, {} removed) as of {}; {} errors, {} warnings in the records",
+    super::say!(
+        "built {} ({files} files: {} written, {} unchanged, {} removed) as of {}; {}, {} in the records",
         args.out.display(),
         written.written,
         written.unchanged,
         written.removed,
         site.as_of,
-        site.findings.errors(),
-        site.findings.warnings()
+        plural(site.findings.errors(), "error"),
+        plural(site.findings.warnings(), "warning")
     );
     super::exit_without_freeing(site);
     Ok(0)

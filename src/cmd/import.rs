@@ -150,7 +150,7 @@ fn carry_out_row(root: &Path, outcome: &Outcome, dry_run: bool) -> Result<Option
 /// When a write fails half-way, what was written before it still needs saying.
 fn print_done(lines: &[Line]) {
     for line in lines {
-        println!("row {}: {}", line.row, line.text());
+        super::say!("row {}: {}", line.row, line.text());
     }
 }
 

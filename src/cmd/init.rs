@@ -30,12 +30,12 @@ pub fn run(args: &InitArgs) -> Result<u8> {
     }
     let (written, kept) = write_missing(dir, &chosen, if args.update { "added" } else { "wrote" })?;
     if args.update {
-        println!(
+        super::say!(
             "\n{} added; {kept} kept as they were.",
             crate::diagnostics::plural(written, "file")
         );
     } else {
-        println!(
+        super::say!(
             "\nNext: read {} and run `mentorbook check` in {}.",
             dir.join("README.md").display(),
             dir.display()
@@ -53,7 +53,7 @@ fn write_missing(dir: &Path, chosen: &[RepoFile], verb: &str) -> Result<(usize, 
         let shown = path.display().to_string();
         // A symbolic link counts as existing, even one that points nowhere.
         if path.symlink_metadata().is_ok() {
-            println!("kept {shown} (it exists already)");
+            super::say!("kept {shown} (it exists already)");
             kept += 1;
             continue;
         }
@@ -61,7 +61,7 @@ fn write_missing(dir: &Path, chosen: &[RepoFile], verb: &str) -> Result<(usize, 
             path: shown.clone(),
             source,
         })?;
-        println!("{verb} {shown}");
+        super::say!("{verb} {shown}");
         written += 1;
     }
     Ok((written, kept))

@@ -62,7 +62,7 @@ fn write(records: &Records, root: &std::path::Path, proposal: &Proposal, json: b
         if json {
             eprintln!("{}", shown(root, &rel));
         } else {
-            println!("{}", shown(root, &rel));
+            super::say!("{}", shown(root, &rel));
         }
     }
     Ok(())

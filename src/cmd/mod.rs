@@ -14,8 +14,17 @@ mod status;
 use crate::cli::{Cli, Command};
 use crate::error::Result;
 
+/// `println!` for a command's output that survives a closed pipe (`mentorbook init | head`):
+/// what could not be written is dropped, never a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cmd::print(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+pub(crate) use say;
+
 /// Writes a command's result to stdout; a closed pipe (`| head`) is not a failure.
-fn print(output: &str) {
+pub(crate) fn print(output: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     let _ = stdout

@@ -48,7 +48,7 @@ pub fn run(command: &NewCommand) -> Result<u8> {
         NewCommand::Agreement { relationship, .. } => agreement(records, relationship)?,
     };
     let rel = draft.write(root)?;
-    println!("{}", shown(root, &rel));
+    super::say!("{}", shown(root, &rel));
     Ok(0)
 }
 

@@ -200,8 +200,10 @@ impl Session {
             .map_err(|e| describe(&e))?
             .map_err(|leaks| leak_message(&leaks))?;
         let summary = format!(
-            "{} files as of {as_of}; {errors} errors, {warnings} warnings in the records",
-            rendered.files.len()
+            "{} files as of {as_of}; {}, {} in the records",
+            rendered.files.len(),
+            crate::diagnostics::plural(errors, "error"),
+            crate::diagnostics::plural(warnings, "warning")
         );
         self.last = Some(rendered);
         Ok(summary)

@@ -3,7 +3,8 @@
 //! **fixed** (at REF, gone now) or **existing** (both), so a pull request fails only on what
 //! it breaks, not on a relationship that time has made overdue elsewhere.
 //!
-//! A diagnostic's identity is its rule, file and message — not its line, which edits move.
+//! A diagnostic's identity is its rule, its place in the layout and its typed facts — not its
+//! line, which edits move, nor its wording, which a change of consent alters.
 //! One refinement: a missed deadline that moves (an overdue relationship whose late meeting
 //! or evaluation is now recorded) stays existing; see [`carry_over`].
 

@@ -103,8 +103,11 @@ pub fn demo_files(publish: Publish) -> Vec<RepoFile> {
     let demo = super::demo::FILES
         .iter()
         .map(|(path, bytes)| RepoFile::new(format!("records/{path}"), *bytes));
+    let examples = super::demo::EXAMPLES
+        .iter()
+        .map(|(name, bytes)| RepoFile::new(format!("examples/{name}"), *bytes));
     let setup = files(publish).into_iter().filter(|f| !f.is_record());
-    setup.chain(demo).collect()
+    setup.chain(demo).chain(examples).collect()
 }
 
 #[cfg(test)]

@@ -453,8 +453,21 @@ async function relationshipFacts(page, r, kind) {
 
 async function mentorsFacts(page) {
   const rows = await tableRows(page, 'main table.list');
+  const heads = await page.locator('main table.list thead th').allInnerTexts();
+  const col = (name) => {
+    const i = heads.map(squash).indexOf(name);
+    assert.ok(i >= 0, `the mentors table has a "${name}" column: ${heads}`);
+    return i;
+  };
+  const cols = ['Name', 'Years in libraries', 'Years in field', 'Active mentees', 'Eligible now'].map(col);
+  const interests = col('Interests');
   assert.deepEqual(
-    rows.map((r) => [r[0], r[4], r[5], r[6], r[7]]),
+    rows.map((r) => r[interests]),
+    data.mentors.map((m) => (m.interests?.length ? m.interests.join(', ') : '—')),
+    'the interests column matches data.json',
+  );
+  assert.deepEqual(
+    rows.map((r) => cols.map((i) => r[i])),
     data.mentors.map((m) => [
       m.name,
       String(m.years_in_libraries ?? '—'),

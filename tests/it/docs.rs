@@ -23,7 +23,7 @@ use walk::Step;
 enum Start {
     /// An empty folder: the document runs `init` itself.
     Empty,
-    /// The repository `mentorbook init --demo` writes, with the project's `examples/`
+    /// The repository `mentorbook init --demo` writes (records and `examples/`)
     /// copied in (the applicants' spreadsheets the import walk-through reads).
     Demo,
 }
@@ -175,22 +175,8 @@ impl Walk {
     }
 }
 
-/// `mentorbook init --demo WORK`, then the project's `examples/` copied into it.
+/// `mentorbook init --demo WORK`: the demo records and the demo applicants' spreadsheets.
 fn demo_repository(root: &Path, work: &Path) {
     let init = run_in(root, &["init", "--demo", &work.to_string_lossy()]);
     assert_eq!(init.code, 0, "{}", init.stderr);
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    for entry in walkdir::WalkDir::new(&examples).into_iter().flatten() {
-        let target = work.join("examples").join(
-            entry
-                .path()
-                .strip_prefix(&examples)
-                .expect("inside examples/"),
-        );
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("a folder");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("a copied file");
-        }
-    }
 }
