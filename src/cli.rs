@@ -8,7 +8,17 @@ use std::path::PathBuf;
 /// Keep a mentoring program's records in git, check them against the program's rules, and
 /// publish a dashboard for the volunteers.
 #[derive(Debug, Parser)]
-#[command(name = "mentorbook", version, propagate_version = true)]
+#[command(
+    name = "mentorbook",
+    version,
+    propagate_version = true,
+    disable_help_subcommand = true,
+    after_help = "Examples (in a records repository, or on the demo: mentorbook init --demo demo && cd demo):
+  mentorbook check                  check every record, rustc-style
+  mentorbook build                  render the dashboard into site/
+  mentorbook status                 what is due, overdue first
+  mentorbook help new               how to write a new record"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -19,22 +29,26 @@ pub enum Command {
     /// Check every record against the program's rules; exit 1 on errors.
     ///
     /// Example: mentorbook check --format github
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_CHECK)))]
     Check(CheckArgs),
 
     /// Render the static dashboard into --out (default site/); exit 0 when it was written.
     ///
     /// Example: mentorbook build --out site --base-url https://mla.example.org/mentoring/
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_SITE)))]
     Build(BuildArgs),
 
     /// Preview the dashboard at http://127.0.0.1:PORT/, rebuilt and reloaded as files change.
     ///
     /// Example: mentorbook serve --port 4000 --open
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_SITE)))]
     Serve(ServeArgs),
 
-    /// List the rule catalogue with default severities.
+    /// List the rule catalogue with default severities, and the program's own when there
+    /// are records.
     ///
-    /// Example: mentorbook rules
-    Rules,
+    /// Example: mentorbook rules --records records
+    Rules(CatalogueArgs),
 
     /// Explain one rule: the guideline it enforces, and a passing and a failing example.
     ///
@@ -42,18 +56,21 @@ pub enum Command {
     Explain {
         /// A rule id, as `mentorbook rules` lists them.
         rule: String,
+        #[command(flatten)]
+        records: CatalogueArgs,
     },
 
     /// Write a new record, correctly named and shaped; prints the path written.
     ///
-    /// Example: mentorbook new meeting r-2026-014 --date 2026-12-03 --mode telephone
-    #[command(subcommand)]
+    /// Example: mentorbook new meeting r-2026-001 --date 2026-11-25 --mode telephone
+    #[command(subcommand, disable_help_subcommand = true)]
     New(NewCommand),
 
     /// What is due: each active relationship's next meeting and evaluation, and lapsing
     /// memberships, overdue first.
     ///
-    /// Example: mentorbook status --format ics > due.ics
+    /// Example: mentorbook status --format markdown
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_STATUS)))]
     Status(StatusArgs),
 
     /// Write a JSON Schema for each record kind, so editors check records as they are typed.
@@ -61,17 +78,44 @@ pub enum Command {
     /// Example: mentorbook schema --out schemas
     Schema(SchemaArgs),
 
-    /// Start a new records repository in DIR: program.toml, folders, CI workflow, README.
+    /// Start a new records repository in DIR: program.toml, folders, CI workflows, README.
     ///
-    /// Example: mentorbook init mentoring-records
+    /// Example: mentorbook init --demo demo
     Init(InitArgs),
+
+    /// Turn a spreadsheet (.csv or .xlsx) into records, one a row, exactly as `new` writes
+    /// them; refused rows are reported at FILE:ROW:COLUMN.
+    ///
+    /// Example: mentorbook import people examples/applications.xlsx --columns examples/columns.toml --dry-run
+    Import(ImportArgs),
+
+    /// Propose mentor–mentee pairs the rules accept for a relationship starting --start: as
+    /// many mentees matched as possible, then the best total score, each pair with reasons.
+    ///
+    /// Example: mentorbook match --start 2027-01-15
+    #[command(mut_arg("as_of", |a| a.help(AS_OF_MATCH)))]
+    Match(MatchArgs),
+
+    /// Print the help of mentorbook, or of a command (`help new meeting`).
+    ///
+    /// Example: mentorbook help check
+    Help {
+        /// A command, and a subcommand of it.
+        command: Vec<String>,
+    },
 }
+
+const AS_OF_CHECK: &str = "The day to check the records as of (YYYY-MM-DD): meetings, evaluations and statuses are judged on it. Default: program.toml's as_of, else today";
+const AS_OF_SITE: &str = "The day the dashboard is as of (YYYY-MM-DD): what is due, counts and standings. Default: program.toml's as_of, else today";
+const AS_OF_STATUS: &str =
+    "The day to list what is due from (YYYY-MM-DD). Default: program.toml's as_of, else today";
+const AS_OF_MATCH: &str = "The day the rules are judged as of, when --start is not given (YYYY-MM-DD). Default: program.toml's as_of, else today";
 
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
     /// A person: people/ID.yaml.
     ///
-    /// Example: mentorbook new person dana-whitfield --name "Dana Whitfield" --role mentor
+    /// Example: mentorbook new person lee-park --name "Lee Park" --role mentee
     Person {
         /// The person's id: lowercase letters, digits and `-` (the file name).
         id: String,
@@ -87,7 +131,7 @@ pub enum NewCommand {
 
     /// A relationship: relationships/ID/relationship.yaml, ending after the longest term.
     ///
-    /// Example: mentorbook new relationship --mentor dana-whitfield --mentee sam-ortiz --start 2026-01-15
+    /// Example: mentorbook new relationship --mentor dana-whitfield --mentee lee-park --start 2027-01-15
     Relationship {
         /// The mentor's person id.
         #[arg(long)]
@@ -107,7 +151,7 @@ pub enum NewCommand {
 
     /// A meeting log: relationships/REL/meetings/DATE.md (DATE-2.md for a second that day).
     ///
-    /// Example: mentorbook new meeting r-2026-014 --date 2026-12-03 --mode telephone
+    /// Example: mentorbook new meeting r-2026-001 --date 2026-11-25 --mode telephone
     Meeting {
         /// The relationship id.
         relationship: String,
@@ -123,7 +167,7 @@ pub enum NewCommand {
 
     /// A quarterly evaluation: relationships/REL/evaluations/YYYY-Qn.yaml.
     ///
-    /// Example: mentorbook new evaluation r-2026-014 --quarter 2026-Q4 --representative pat-kim
+    /// Example: mentorbook new evaluation r-2026-001 --quarter 2026-Q4 --representative pat-kim
     Evaluation {
         /// The relationship id.
         relationship: String,
@@ -139,13 +183,22 @@ pub enum NewCommand {
 
     /// A mentoring agreement: relationships/REL/agreement.md.
     ///
-    /// Example: mentorbook new agreement r-2026-014
+    /// Example: mentorbook new agreement r-2027-001
     Agreement {
         /// The relationship id.
         relationship: String,
         #[command(flatten)]
         records: FolderArgs,
     },
+}
+
+/// `--records` for the catalogue: optional, since the catalogue needs no records.
+#[derive(Debug, Args)]
+pub struct CatalogueArgs {
+    /// A records folder whose program.toml's [severity] to show (default: records, when
+    /// there is one).
+    #[arg(long, value_name = "DIR")]
+    pub records: Option<PathBuf>,
 }
 
 /// `--records` alone, for commands where no date matters.
@@ -178,6 +231,8 @@ pub enum StatusFormat {
     Json,
     /// An iCalendar file of the due dates, for a calendar program.
     Ics,
+    /// A Markdown checklist grouped overdue / due in the next 30 days / later, for an issue.
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -188,9 +243,111 @@ pub struct SchemaArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What each row is.
+    #[arg(value_enum)]
+    pub kind: crate::import::Kind,
+
+    /// The spreadsheet: a .csv file (UTF-8) or an .xlsx workbook. Row 1 holds the headers.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// A TOML file naming the columns whose headers are not record keys:
+    /// `[columns]`, then lines `key = "header"`.
+    #[arg(long, value_name = "MAP.toml")]
+    pub columns: Option<PathBuf>,
+
+    /// The workbook's sheet to read; default the first.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Write nothing; print each record that would be written.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub records: FolderArgs,
+
+    /// Output format of the report and of refused rows.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Colour the human output: auto means on a terminal, unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    #[command(flatten)]
+    pub records: RecordsArgs,
+
+    /// The day the proposed relationships start; default the as-of date.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub start: Option<NaiveDate>,
+
+    /// Also match this mentee, who has had a relationship before; repeat for several.
+    #[arg(long = "mentee", value_name = "ID")]
+    pub mentees: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MatchFormat::Table)]
+    pub format: MatchFormat,
+
+    /// Write each proposed pair's relationship.yaml, as `new relationship` would.
+    #[arg(long)]
+    pub write: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MatchFormat {
+    /// Each pair with its reasons, then each mentee left without a mentor and why.
+    Table,
+    /// One JSON document.
+    Json,
+}
+
+#[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to set up (created if missing); it must not already hold records.
+    /// The folder to set up (created if missing): without --update it must not hold records
+    /// yet; with --update it must be a records repository.
     pub dir: PathBuf,
+
+    /// How the records workflow publishes the dashboard built from main. `repository` works
+    /// on GitHub's free plan; `pages` needs a paid one while the records repository is private.
+    #[arg(long, value_enum, default_value_t = Publish::Repository)]
+    pub publish: Publish,
+
+    /// Fill the new repository with the demo program instead of an empty one, to try
+    /// `check`, `build` and `status` on.
+    #[arg(long, conflicts_with = "update")]
+    pub demo: bool,
+
+    /// Add to a records repository made by an earlier `init` the files this version writes,
+    /// keeping every existing file unchanged (records/ is never touched).
+    #[arg(long)]
+    pub update: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Publish {
+    /// Push the built site to a separate public repository's GitHub Pages branch.
+    Repository,
+    /// Deploy to the records repository's own GitHub Pages.
+    Pages,
+    /// Keep the built site as a workflow artifact.
+    None,
+}
+
+impl Publish {
+    /// The mode as `--publish` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Publish::Repository => "repository",
+            Publish::Pages => "pages",
+            Publish::None => "none",
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -243,6 +400,12 @@ pub struct BuildArgs {
     /// Write links under this URL instead of relative links.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+
+    /// Build the records as they were at this git revision (a commit, tag or branch), read
+    /// from git; the work tree is not touched. As of --as-of, else that revision's as_of,
+    /// else the commit's date.
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -253,6 +416,11 @@ pub struct ServeArgs {
     /// A folder whose files replace the built-in templates of the same name; watched too.
     #[arg(long, value_name = "DIR", default_value = "templates")]
     pub templates: PathBuf,
+
+    /// Preview the records as they were at this git revision (read from git; only the
+    /// templates are watched).
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 
     /// The port to listen on; 0 picks a free one.
     #[arg(long, value_name = "N", default_value_t = 4000)]

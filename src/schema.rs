@@ -7,12 +7,10 @@
 //! cannot drift apart. What a schema cannot say (a date that does not exist, a person id that
 //! is not a file, a mode the program does not allow) is `check`'s business.
 
-use crate::model::{Agreement, Choice, Evaluation, Meeting, Person, Relationship, Role};
-use chrono::NaiveDate;
+use crate::model::{Agreement, Evaluation, Meeting, Person, Relationship};
+use schemars::SchemaGenerator;
 use schemars::generate::SchemaSettings;
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde_json::{Value, json};
-use std::borrow::Cow;
+use serde_json::Value;
 
 /// A record kind that has a schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,73 +106,11 @@ fn generator() -> SchemaGenerator {
     SchemaGenerator::new(settings)
 }
 
-/// The schema of a `Choice` enumeration: its spellings in the records.
-pub fn choice_schema<T: Choice>() -> Schema {
-    let names: Vec<&str> = T::CHOICES.iter().map(|(name, _)| *name).collect();
-    json_schema!({ "type": "string", "enum": names })
-}
-
-/// A value the loader takes as text or as a bare number (membership and phone numbers).
-pub struct TextOrNumber;
-
-impl JsonSchema for TextOrNumber {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "TextOrNumber".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": ["string", "number"] })
-    }
-}
-
-/// An agreement's `signed` block: the day each party signed. The model keeps the two dates
-/// as separate fields; this is how they are written.
-#[derive(JsonSchema)]
-#[schemars(deny_unknown_fields)]
-#[allow(dead_code)]
-pub struct Signed {
-    mentor: NaiveDate,
-    mentee: NaiveDate,
-}
-
-/// The keys a person needs because of a role (records.md): mentors and mentees need
-/// `public_library` and `membership`; mentors also `library_since`, `field`, `field_since`.
-pub fn role_requirements(schema: &mut Schema) {
-    let needs = |role: Role, keys: &[&str]| {
-        json!({
-            "if": {
-                "properties": { "roles": { "contains": { "const": role.name() } } },
-                "required": ["roles"]
-            },
-            "then": { "required": keys }
-        })
-    };
-    schema.insert(
-        "allOf".into(),
-        json!([
-            needs(Role::Mentor, &ROLE_KEYS[..]),
-            needs(Role::Mentee, &ROLE_KEYS[..2]),
-        ]),
-    );
-}
-
-/// The keys a person needs by role: the first two for mentees, all for mentors.
-const ROLE_KEYS: [&str; 5] = [
-    "public_library",
-    "membership",
-    "library_since",
-    "field",
-    "field_since",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::kinds::*;
+    use crate::model::keys::*;
+    use serde_json::json;
 
     fn keys(schema: &Value, path: &[&str]) -> Vec<String> {
         let mut node = schema;
@@ -239,13 +175,16 @@ mod tests {
     }
 
     #[test]
-    fn schemas_are_draft_07_closed_and_stable() {
+    fn schemas_are_draft_07_closed_and_self_contained() {
         for kind in Kind::ALL {
             let schema = kind.schema();
             assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
             assert_eq!(schema["additionalProperties"], false, "{kind:?}");
-            assert_eq!(kind.text(), kind.text());
-            assert!(!kind.text().contains("$ref"), "{kind:?} is self-contained");
+            let text = kind.text();
+            let written: Value = serde_json::from_str(&text).expect("the text is JSON");
+            assert_eq!(written, schema, "{kind:?}: the text is the schema");
+            assert!(text.ends_with("}\n"), "{kind:?}: one trailing newline");
+            assert!(!text.contains("$ref"), "{kind:?} is self-contained");
         }
         let person = Kind::Person.schema();
         assert_eq!(person["required"], json!(["name", "roles"]));

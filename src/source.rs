@@ -1,9 +1,40 @@
 //! A record file's text: UTF-8 decoding with a precise position for the first bad byte,
-//! byte offset → line:column, and Markdown front matter that keeps its line numbers.
+//! byte offset → line:column, and Markdown front matter that keeps its line numbers. A leaf
+//! module: positions are the bottom of the pipeline.
 
-use crate::diagnostics::Pos;
+/// A position in a file: 1-based line and (character) column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    /// The start of a file: where problems with a whole file point.
+    pub const START: Pos = Pos { line: 1, column: 1 };
+
+    pub fn new(line: u32, column: u32) -> Pos {
+        Pos { line, column }
+    }
+}
 
 const BOM: char = '\u{feff}';
+
+/// The text of every file the loader read, by the path shown to the user: what the human
+/// report quotes a line of, so no file is read twice.
+#[derive(Debug, Default)]
+pub struct Sources(std::collections::HashMap<String, String>);
+
+impl Sources {
+    pub fn insert(&mut self, file: String, text: String) {
+        self.0.insert(file, text);
+    }
+
+    /// Line `line` (1-based) of `file`, when it was read.
+    pub fn line(&self, file: &str, line: u32) -> Option<&str> {
+        line_text(self.0.get(file)?, line)
+    }
+}
 
 /// Decodes a file's bytes, dropping a leading UTF-8 byte-order mark. On failure, returns the
 /// position of the first byte that is not UTF-8.
@@ -24,8 +55,15 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Pos> {
 pub fn position(text: &str, offset: usize) -> Pos {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let bytes = text.as_bytes();
+    // Line breaks as `lines` reads them: `\n`, `\r\n` (once) and a lone `\r`.
+    let (mut line, mut line_start) = (1, 0);
+    for (i, &b) in before.as_bytes().iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
     let column = before[line_start..].chars().count() + 1;
     Pos::new(saturate(line), saturate(column))
 }
@@ -52,9 +90,28 @@ pub enum FrontMatterError {
     Unterminated,
 }
 
-/// Splits `---\n<yaml>---\n<body>`; CRLF line endings are accepted.
+/// The lines of `text`, each with its line ending: `\n`, `\r\n` or a lone `\r` (old Mac
+/// files, some web editors), as YAML reads them.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => i + 2,
+            Some(i) => i + 1,
+            None => rest.len(),
+        };
+        let (line, after) = rest.split_at(end);
+        rest = after;
+        Some(line)
+    })
+}
+
+/// Splits `---\n<yaml>---\n<body>`; CRLF and CR-only line endings are accepted.
 pub fn front_matter(text: &str) -> Result<FrontMatter<'_>, FrontMatterError> {
-    let mut lines = text.split_inclusive('\n');
+    let mut lines = lines(text);
     let first = lines.next().ok_or(FrontMatterError::Missing)?;
     if !is_delimiter(first) {
         return Err(FrontMatterError::Missing);
@@ -81,9 +138,9 @@ fn is_delimiter(line: &str) -> bool {
 /// The text of line `line` (1-based) without its line ending, for snippets.
 pub fn line_text(text: &str, line: u32) -> Option<&str> {
     let index = usize::try_from(line).ok()?.checked_sub(1)?;
-    text.split('\n')
+    lines(text)
         .nth(index)
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .map(|l| l.trim_end_matches(['\n', '\r']))
 }
 
 #[cfg(test)]
@@ -92,6 +149,8 @@ mod tests {
 
     #[test]
     fn positions_count_characters() {
+        assert_eq!(position("a\rb\r\nc", 5), Pos::new(3, 1));
+        assert_eq!(position("a\r\nb", 3), Pos::new(2, 1));
         assert_eq!(position("ab\ncé\nx", 6), Pos::new(2, 3));
         assert_eq!(position("ab\ncé\nx", 7), Pos::new(3, 1));
         assert_eq!(position("abc", 0), Pos::new(1, 1));
@@ -116,5 +175,9 @@ mod tests {
             Err(FrontMatterError::Unterminated)
         );
         assert_eq!(front_matter("---\n---\n").unwrap().yaml, "");
+        let cr = front_matter("---\rmode: email\r---\rnotes\r").unwrap();
+        assert_eq!((cr.yaml, cr.body), ("mode: email\r", "notes\r"));
+        assert_eq!(line_text("a\rb\r\nc\nd", 3), Some("c"));
+        assert_eq!(line_text("a\rb\r\nc\nd", 2), Some("b"));
     }
 }

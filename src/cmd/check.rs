@@ -2,54 +2,50 @@
 //! records at REF (read from git) with the same as-of, reported as new, fixed or existing.
 
 use crate::cli::{CheckArgs, Deny};
-use crate::compare::git::{self, AtRevision};
 use crate::compare::{Checked, Comparison};
 use crate::error::Result;
+use crate::load::Loader;
+use crate::load::git::{self, AtRevision};
+use crate::load::tree::Disk;
 use crate::report::{self, Styling};
 use chrono::NaiveDate;
-use std::io::Write;
 use std::path::Path;
 
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let root = &args.records.records;
     let display = root.to_string_lossy();
-    let loaded = crate::load::load(root, &display)?;
-    let as_of = args
-        .records
-        .as_of
-        .or(loaded.records.config.as_of)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let now = checked(loaded, as_of);
+    let mut loader = Loader::new(true);
+    let loaded = loader.load(&Disk::new(root), &display)?;
+    let as_of = loaded.records.config.as_of(args.records.as_of);
+    let sources = loaded.sources;
+    let now = checked(loaded.records, loaded.diagnostics, as_of);
     let deny_warnings = args.deny == Some(Deny::Warnings);
     let styling = Styling::detect(args.color);
     let (output, code) = match &args.base {
         None => (
-            report::render(args.format, &now.findings, as_of, styling),
+            report::render(args.format, &now.findings, &sources, as_of, styling),
             now.findings.exit_code(deny_warnings),
         ),
         Some(reference) => {
-            let comparison = compare(root, &display, reference, &now, as_of)?;
+            let comparison = compare(root, &display, reference, &now, as_of, &mut loader)?;
             (
-                report::render_compared(args.format, &comparison, as_of, styling),
+                report::render_compared(args.format, &comparison, &sources, as_of, styling),
                 comparison.exit_code(deny_warnings),
             )
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not a failure of the check.
-    let _ = stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush());
-    // The process ends here: freeing a large program's records piece by piece would only
-    // delay the exit (tens of milliseconds at 80,000 files).
-    std::mem::forget(now);
+    super::print(&output);
+    super::exit_without_freeing((now, sources, loader));
     Ok(code)
 }
 
 /// Runs the rules over loaded records and resolves the program's severities.
-fn checked(loaded: crate::load::Loaded, as_of: NaiveDate) -> Checked {
-    let records = loaded.records;
-    let findings = crate::rules::findings(&records, loaded.diagnostics, as_of);
+fn checked(
+    records: crate::model::Records,
+    diagnostics: Vec<crate::diagnostics::Diagnostic>,
+    as_of: NaiveDate,
+) -> Checked {
+    let findings = crate::rules::findings(&records, diagnostics, as_of);
     Checked { records, findings }
 }
 
@@ -62,13 +58,15 @@ fn compare(
     reference: &str,
     now: &Checked,
     as_of: NaiveDate,
+    loader: &mut Loader,
 ) -> Result<Comparison> {
-    let base = match git::records_at(root, display, reference)? {
+    let base = match git::records_at(root, display, reference, "--base")? {
         AtRevision::Absent => Err(format!(
             "there are no records at `{reference}` (no `{display}` folder there): every problem counts as new"
         )),
-        AtRevision::Present(copy) => crate::load::load(copy.path(), display)
-            .map(|loaded| checked(loaded, as_of))
+        AtRevision::Present(tree) => loader
+            .load(&tree, display)
+            .map(|loaded| checked(loaded.records, loaded.diagnostics, as_of))
             .map_err(|e| {
                 format!("the records at `{reference}` could not be read ({e}): every problem counts as new")
             }),

@@ -6,10 +6,9 @@ use crate::cli::NewCommand;
 use crate::error::{Error, Result};
 use crate::load::is_valid_id;
 use crate::model::{Choice, Person, Quarter, Records, Role};
-use crate::rules::dates::add_months;
+use crate::scaffold::draft::{Draft, shown};
 use crate::scaffold::records as text;
 use chrono::{Datelike, NaiveDate};
-use std::io::Write;
 use std::path::Path;
 
 pub fn run(command: &NewCommand) -> Result<u8> {
@@ -49,7 +48,7 @@ pub fn run(command: &NewCommand) -> Result<u8> {
         NewCommand::Agreement { relationship, .. } => agreement(records, relationship)?,
     };
     let rel = draft.write(root)?;
-    println!("{}", shown(root, &rel));
+    super::say!("{}", shown(root, &rel));
     Ok(0)
 }
 
@@ -61,46 +60,6 @@ fn records_dir(command: &NewCommand) -> &Path {
         | NewCommand::Evaluation { records, .. }
         | NewCommand::Agreement { records, .. } => &records.records,
     }
-}
-
-/// A record to write: its contents, and where, in order of preference (a meeting's day may
-/// already have one: then `-2`, `-3` …).
-struct Draft {
-    places: Vec<String>,
-    contents: String,
-}
-
-impl Draft {
-    fn at(rel: String, contents: String) -> Draft {
-        Draft {
-            places: vec![rel],
-            contents,
-        }
-    }
-
-    /// Writes the file at the first free place; never replaces an existing file.
-    fn write(&self, root: &Path) -> Result<String> {
-        for rel in &self.places {
-            match create(root, rel, &self.contents) {
-                Ok(()) => return Ok(rel.clone()),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(source) => return Err(io_error(root, rel, source)),
-            }
-        }
-        let last = self
-            .places
-            .last()
-            .map_or(String::new(), |rel| shown(root, rel));
-        Err(refuse(format!(
-            "{last} already exists: mentorbook never overwrites a record, so edit it instead"
-        )))
-    }
-}
-
-/// How a path inside the records folder is shown: the folder as given, then the path.
-fn shown(root: &Path, rel: &str) -> String {
-    let root = root.to_string_lossy();
-    format!("{}/{rel}", root.trim_end_matches(['/', '\\']))
 }
 
 fn refuse(message: String) -> Error {
@@ -133,7 +92,7 @@ fn person(records: &Records, id: &str, name: &str, roles: &[Role]) -> Result<Dra
     roles.sort();
     roles.dedup();
     let rel = format!("people/{id}.yaml");
-    let contents = text::person(&rel, name, &roles);
+    let contents = text::person(&rel, name, &roles, &text::PersonFields::default());
     Ok(Draft::at(rel, contents))
 }
 
@@ -167,13 +126,16 @@ fn known_relationship(records: &Records, id: &str) -> Result<()> {
     )))
 }
 
-struct Pairing<'a> {
-    mentor: &'a str,
-    mentee: &'a str,
-    start: NaiveDate,
+/// A new relationship: who, and from when.
+pub struct Pairing<'a> {
+    pub mentor: &'a str,
+    pub mentee: &'a str,
+    pub start: NaiveDate,
 }
 
-fn relationship(records: &Records, new: &Pairing, id: Option<&str>) -> Result<Draft> {
+/// The relationship.yaml `new relationship` writes: both people checked, the next free id
+/// unless one is given, the longest term, `status: active`.
+pub fn relationship(records: &Records, new: &Pairing, id: Option<&str>) -> Result<Draft> {
     known_person(records, new.mentor, Role::Mentor, "--mentor")?;
     known_person(records, new.mentee, Role::Mentee, "--mentee")?;
     if new.mentor == new.mentee {
@@ -189,9 +151,13 @@ fn relationship(records: &Records, new: &Pairing, id: Option<&str>) -> Result<Dr
         None => next_relationship_id(records, new.start.year()),
     };
     let months = records.config.rules.max_relationship_months;
-    let end = add_months(new.start, months)
-        .pred_opt()
-        .unwrap_or(new.start);
+    let end = text::planned_end(new.start, months);
+    if end > NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX) {
+        return Err(refuse(format!(
+            "--start {} is too late: a relationship of {months} months from then would end after 9999-12-31, which records cannot hold",
+            new.start
+        )));
+    }
     let rel = format!("relationships/{id}/relationship.yaml");
     let contents = text::relationship(&rel, new.mentor, new.mentee, new.start, end);
     Ok(Draft::at(rel, contents))
@@ -229,7 +195,7 @@ fn meeting(records: &Records, id: &str, date: NaiveDate, mode: &str) -> Result<D
         .collect();
     Ok(Draft {
         places,
-        contents: text::meeting(mode),
+        contents: text::meeting(mode, &text::MeetingFields::default()),
     })
 }
 
@@ -254,26 +220,6 @@ fn evaluation(
         "--representative",
     )?;
     let rel = format!("relationships/{id}/evaluations/{quarter}.yaml");
-    let contents = text::evaluation(&rel, quarter, representative);
+    let contents = text::evaluation(&rel, quarter, representative, &Default::default());
     Ok(Draft::at(rel, contents))
-}
-
-/// Creates the file and its folders; fails with `AlreadyExists` rather than replace a file.
-fn create(root: &Path, rel: &str, contents: &str) -> std::io::Result<()> {
-    let path = root.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)?;
-    file.write_all(contents.as_bytes())
-}
-
-fn io_error(root: &Path, rel: &str, source: std::io::Error) -> Error {
-    Error::Io {
-        path: shown(root, rel),
-        source,
-    }
 }

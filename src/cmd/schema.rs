@@ -7,7 +7,7 @@ use std::path::Path;
 
 pub fn run(args: &SchemaArgs) -> Result<u8> {
     for path in write(&args.out)? {
-        println!("{path}");
+        super::say!("{path}");
     }
     Ok(0)
 }

@@ -3,17 +3,18 @@
 //! What stops a build shows in the browser instead of stopping the server, and nothing is
 //! written to disk (so `site/` is never touched and Ctrl-C leaves nothing to clean up).
 
-use super::build::{Prepared, SiteOptions};
 use crate::cli::ServeArgs;
 use crate::error::{Error, Result};
-use crate::render::{File, guard::Leak};
-use crate::serve::{Current, Outcome, http, watch};
+use crate::load;
+use crate::render::{guard::Leak, templates::Templates};
+use crate::serve::{Current, Outcome, server, watch};
+use crate::site::{self, Rendered, Site};
 use chrono::NaiveDate;
 use std::io::{ErrorKind, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
 /// Threads answering requests: a browser opens a few connections at once.
@@ -25,6 +26,8 @@ struct Options {
     records: PathBuf,
     as_of: Option<NaiveDate>,
     templates: PathBuf,
+    /// A git revision to preview instead of the work tree.
+    revision: Option<String>,
 }
 
 pub fn run(args: &ServeArgs) -> Result<u8> {
@@ -38,23 +41,27 @@ pub fn run(args: &ServeArgs) -> Result<u8> {
     let address = listener
         .local_addr()
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| Error::Usage(format!("cannot serve on {address}: {e}")))?;
     let options = Options {
         records: records.clone(),
         as_of: args.records.as_of,
         templates: args.templates.clone(),
+        revision: args.rev.clone(),
     };
     let current = Arc::new(Current::new(Outcome::Failed("not built yet".into())));
-    let watched = [options.records.clone(), options.templates.clone()];
-    let (for_watcher, current_for_watcher) = (options.clone(), Arc::clone(&current));
+    // The records at a revision never change: only the templates are watched then.
+    let mut watched = vec![options.templates.clone()];
+    if options.revision.is_none() {
+        watched.push(options.records.clone());
+    }
+    let session = Arc::new(Mutex::new(Session::new(options)));
+    let (for_watcher, current_for_watcher) = (Arc::clone(&session), Arc::clone(&current));
     // Watching starts before the first build, so a change made while it runs is not missed.
-    if let Err(e) = watch::start(&watched, move || {
-        rebuild(&for_watcher, &current_for_watcher)
+    if let Err(e) = watch::start(&watched, move |changed| {
+        lock(&for_watcher).rebuild(&current_for_watcher, changed)
     }) {
         eprintln!("warning: cannot watch for changes ({e}): restart serve to see them");
     }
-    rebuild(&options, &current);
+    lock(&session).rebuild(&current, None);
     let url = format!("http://{address}/");
     if !args.bind.is_loopback() {
         eprintln!("warning: serving on {address}: other machines can reach this preview");
@@ -66,7 +73,7 @@ pub fn run(args: &ServeArgs) -> Result<u8> {
     if args.open {
         open_browser(&browser_url(address));
     }
-    http::serve(server, current, THREADS);
+    server::serve(listener, current, THREADS)?;
     Ok(0)
 }
 
@@ -92,58 +99,115 @@ fn listen(address: SocketAddr) -> Result<TcpListener> {
     })
 }
 
-/// Builds the site and serves it from now on; reports on stderr. Never panics: a bug in the
-/// build shows as an error page like any other failure.
-fn rebuild(options: &Options, current: &Current) {
-    let started = Instant::now();
-    let built = catch_unwind(AssertUnwindSafe(|| build_in_memory(options))).unwrap_or_else(|_| {
-        Err(
-            "mentorbook failed while building (the message above says where); \
-             save a file to try again"
-                .into(),
-        )
-    });
-    let outcome = match built {
-        Ok(Built { files, summary }) => {
-            eprintln!("built {summary} in {} ms", started.elapsed().as_millis());
-            Outcome::Site(files.into_iter().collect())
-        }
-        Err(message) => {
-            eprintln!("error: {message}\n(shown in the browser until the next good save)");
-            Outcome::Failed(message)
-        }
-    };
-    current.replace(outcome);
+/// What a rebuild keeps from the last: the loader (which re-reads only changed files) and
+/// the last site rendered (whose unchanged pages are not rendered again).
+struct Session {
+    options: Options,
+    /// The records as last loaded, or `None` before the first good load.
+    records: Option<load::Session>,
+    last: Option<Rendered>,
 }
 
-/// A site built in memory.
-struct Built {
-    files: Vec<File>,
-    /// "18 files as of 2026-11-30; 2 errors, 0 warnings in the records"
-    summary: String,
-}
+impl Session {
+    fn new(options: Options) -> Session {
+        Session {
+            options,
+            records: None,
+            last: None,
+        }
+    }
 
-/// Every file of the site, or the message of what stopped the build.
-fn build_in_memory(options: &Options) -> std::result::Result<Built, String> {
-    let prepared = Prepared::new(&SiteOptions {
-        records: &options.records,
-        as_of: options.as_of,
-        templates: &options.templates,
-        base_url: None,
-    })
-    .map_err(|e| describe(&e, options))?;
-    let files = prepared
-        .render_all()
-        .map_err(|e| describe(&e, options))?
-        .map_err(|leaks| leak_message(&leaks))?;
-    let summary = format!(
-        "{} files as of {}; {} errors, {} warnings in the records",
-        files.len(),
-        prepared.as_of,
-        prepared.findings.errors(),
-        prepared.findings.warnings()
-    );
-    Ok(Built { files, summary })
+    /// Builds the site and serves it from now on; reports on stderr. Never panics: a bug
+    /// in the build shows as an error page like any other failure.
+    fn rebuild(&mut self, current: &Current, changed: Option<&[PathBuf]>) {
+        let started = Instant::now();
+        let built = catch_unwind(AssertUnwindSafe(|| self.build(changed))).unwrap_or_else(|_| {
+            // The records may be half updated: load them afresh next time.
+            self.records = None;
+            self.last = None;
+            Err(
+                "mentorbook failed while building (the message above says where); \
+                 save a file to try again"
+                    .into(),
+            )
+        });
+        let outcome = match built {
+            Ok(summary) => {
+                eprintln!("built {summary} in {} ms", started.elapsed().as_millis());
+                let files = self
+                    .last
+                    .as_ref()
+                    .map(|r| r.files.clone())
+                    .unwrap_or_default();
+                Outcome::Site(files)
+            }
+            Err(message) => {
+                eprintln!("error: {message}\n(shown in the browser until the next good save)");
+                Outcome::Failed(message)
+            }
+        };
+        current.replace(outcome);
+    }
+
+    /// Renders what changed since the last build, or says what stopped the build.
+    fn build(&mut self, changed: Option<&[PathBuf]>) -> std::result::Result<String, String> {
+        let options = &self.options.clone();
+        let site_options = site::Options {
+            records: options.records.clone(),
+            as_of: options.as_of,
+            templates: options.templates.clone(),
+            base_url: None,
+            revision: options.revision.clone(),
+        };
+        let describe = |e: &Error| describe(e, options);
+        if options.revision.is_some() {
+            let site = Site::load(&site_options).map_err(|e| describe(&e))?;
+            return self.render(site, options);
+        }
+        let templates = Templates::load(Some(&options.templates)).map_err(|e| describe(&e))?;
+        let loaded = match &mut self.records {
+            Some(session) => session.update(changed),
+            None => load::Session::open(&options.records, &options.records.to_string_lossy()).map(
+                |session| {
+                    self.records = Some(session);
+                },
+            ),
+        };
+        if let Err(e) = loaded {
+            // A broken program.toml: load everything again once it is fixed.
+            self.records = None;
+            return Err(describe(&e));
+        }
+        let Some(session) = &self.records else {
+            return Err("the records could not be loaded".into());
+        };
+        let site = Site::prepare(
+            session.records(),
+            session.diagnostics(),
+            &site_options,
+            templates,
+        );
+        self.render(site, options)
+    }
+
+    /// Renders what changed since the last build and keeps it.
+    fn render(&mut self, site: Site, options: &Options) -> std::result::Result<String, String> {
+        let describe = |e: &Error| describe(e, options);
+        let (as_of, errors, warnings) =
+            (site.as_of, site.findings.errors(), site.findings.warnings());
+        let rendered = site
+            .render_since(self.last.take())
+            .map_err(|e| describe(&e))?
+            .map_err(|leaks| leak_message(&leaks))?;
+        let summary = format!(
+            "{} files as of {as_of}; {}, {} in the records",
+            rendered.files.len(),
+            crate::diagnostics::plural(errors, "error"),
+            crate::diagnostics::plural(warnings, "warning")
+        );
+        self.last = Some(rendered);
+        Ok(summary)
+    }
 }
 
 /// The message of what stopped a build; a template's names the folder it was read from.
@@ -164,12 +228,14 @@ fn leak_message(leaks: &[Leak]) -> String {
         leaks.len()
     );
     for leak in leaks {
-        message.push_str(&format!(
-            "\nprivacy guard: {}",
-            crate::render::guard::describe(leak)
-        ));
+        message.push('\n');
+        message.push_str(&leak.describe());
     }
     message
+}
+
+fn lock(session: &Mutex<Session>) -> MutexGuard<'_, Session> {
+    session.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The address a browser on this machine opens: the loopback one when listening on all.

@@ -1,16 +1,15 @@
 //! What a change does to the program: each relationship whose standing changes, before and
 //! after, and how many meetings and evaluations it records.
 //!
-//! A relationship's standing is a short phrase a committee member can act on, computed with
-//! the rules' own arithmetic (`crate::schedule`) and the check's findings: "on track",
-//! "meeting overdue", "agreement not yet signed", "completed", … (see [`standing`]). It names
-//! no person, only the relationship id.
+//! A relationship's standing is a short phrase a committee member can act on, from the shared
+//! relationship facts and the check's findings (`crate::facts::Standing::phrase`): "on
+//! track", "meeting overdue", "agreement not yet signed", "completed", … It names no person,
+//! only the relationship id.
 
 use super::Checked;
-use crate::diagnostics::Severity;
-use crate::model::{Records, RelationshipFolder, Status};
-use crate::rules::Rule;
-use crate::schedule;
+use crate::diagnostics::Diagnostic;
+use crate::facts;
+use crate::model::Records;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -92,86 +91,23 @@ fn files(records: &Records) -> (BTreeSet<&str>, BTreeSet<&str>) {
     (meetings, evaluations)
 }
 
+/// Each relationship's standing as a phrase (`crate::facts::Standing::phrase`).
 fn standings(checked: &Checked, as_of: NaiveDate) -> BTreeMap<String, String> {
-    let mut errors: BTreeMap<&str, BTreeSet<Rule>> = BTreeMap::new();
+    let mut about: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     for d in &checked.findings.diagnostics {
-        if let (Some(id), Severity::Error) = (&d.relationship, d.severity) {
-            errors.entry(id).or_default().insert(d.rule);
+        if let Some(id) = &d.relationship {
+            about.entry(id).or_default().push(d);
         }
     }
-    let none = BTreeSet::new();
+    let params = &checked.records.config.rules;
     checked
         .records
         .relationships
         .iter()
         .map(|(id, folder)| {
-            let errors = errors.get(id.as_str()).unwrap_or(&none);
-            (
-                id.clone(),
-                standing(&checked.records, folder, errors, as_of),
-            )
+            let diagnostics = about.get(id.as_str()).into_iter().flatten().copied();
+            let standing = facts::standing(folder, params, diagnostics, as_of);
+            (id.clone(), standing.phrase())
         })
         .collect()
-}
-
-/// The facts that matter, in this order: a lifecycle other than running ("completed",
-/// "dissolved", "starts 2027-01-10"); for an active relationship "agreement not yet signed"
-/// (no agreement.md, or a signature after as-of), "meeting overdue", "evaluation overdue";
-/// then "has errors" for any other error reported about it. None of them: "on track".
-fn standing(
-    records: &Records,
-    folder: &RelationshipFolder,
-    errors: &BTreeSet<Rule>,
-    as_of: NaiveDate,
-) -> String {
-    let Some(file) = &folder.relationship else {
-        return "no relationship.yaml".into();
-    };
-    let Some(rel) = &file.record else {
-        return "relationship.yaml does not load".into();
-    };
-    let params = &records.config.rules;
-    let mut facts = Vec::new();
-    let mut explained = BTreeSet::new();
-    match rel.status.value {
-        Status::Completed => facts.push("completed".to_owned()),
-        Status::Dissolved => facts.push("dissolved".to_owned()),
-        Status::Active if rel.start.value > as_of => {
-            facts.push(format!("starts {}", rel.start.value));
-        }
-        Status::Active => {}
-    }
-    if rel.status.value == Status::Active {
-        if unsigned(folder, as_of) {
-            facts.push("agreement not yet signed".into());
-            explained.extend([Rule::AgreementMissing, Rule::AgreementUnsigned]);
-        }
-        if schedule::next_meeting_due(rel, folder, params, as_of).is_some_and(|d| d < as_of) {
-            facts.push("meeting overdue".into());
-            explained.insert(Rule::MeetingCadence);
-        }
-        if schedule::next_evaluation_due(rel, folder, params).is_some_and(|(_, d)| d < as_of) {
-            facts.push("evaluation overdue".into());
-            explained.insert(Rule::EvaluationMissing);
-        }
-    }
-    if errors.difference(&explained).next().is_some() {
-        facts.push("has errors".into());
-    }
-    if facts.is_empty() {
-        return "on track".into();
-    }
-    facts.join(", ")
-}
-
-/// No agreement.md, or one whose signatures are not both dated by as-of. An agreement that
-/// does not load is judged by its own errors ("has errors").
-fn unsigned(folder: &RelationshipFolder, as_of: NaiveDate) -> bool {
-    match &folder.agreement {
-        None => true,
-        Some(file) => file
-            .record
-            .as_ref()
-            .is_some_and(|a| a.signed_mentor.value > as_of || a.signed_mentee.value > as_of),
-    }
 }

@@ -3,20 +3,21 @@
 //! **fixed** (at REF, gone now) or **existing** (both), so a pull request fails only on what
 //! it breaks, not on a relationship that time has made overdue elsewhere.
 //!
-//! A diagnostic's identity is its rule, file and message — not its line, which edits move.
+//! A diagnostic's identity is its rule, its place in the layout and its typed facts — not its
+//! line, which edits move, nor its wording, which a change of consent alters.
 //! One refinement: a missed deadline that moves (an overdue relationship whose late meeting
 //! or evaluation is now recorded) stays existing; see [`carry_over`].
 
-pub mod git;
 mod impact;
 
 pub use impact::{Changes, StandingChange};
 
-use crate::diagnostics::{Diagnostic, Findings, Severity};
+use crate::diagnostics::{Diagnostic, Findings, Kind, Severity};
 use crate::model::Records;
+use crate::place::Place;
 use crate::rules::Rule;
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 /// Where a diagnostic stands relative to the base revision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,12 +72,8 @@ impl Comparison {
         as_of: NaiveDate,
     ) -> Comparison {
         let before = base.map_or(&[][..], |b| &b.findings.diagnostics[..]);
-        let people: HashSet<&str> = base
-            .into_iter()
-            .chain([now])
-            .flat_map(|c| c.records.people.keys().map(String::as_str))
-            .collect();
-        let (new, fixed, existing) = classify(&now.findings.diagnostics, before, &people);
+        let (new, fixed, existing) = classify(&now.findings.diagnostics, before);
+        let fixed = in_todays_words(fixed, &now.records);
         Comparison {
             reference: reference.to_owned(),
             note,
@@ -122,61 +119,32 @@ fn count(list: &[Diagnostic], severity: Severity) -> usize {
     list.iter().filter(|d| d.severity == severity).count()
 }
 
-type Identity<'a> = (Rule, &'a str, String);
+/// A diagnostic's identity: its rule, the file it is on (in the layout's terms) and its typed
+/// facts — not its line, which edits move, and not its wording: a subject's consent is no
+/// part of the facts' identity, so a change of consent alone turns no existing problem into
+/// a new one.
+type Identity<'a> = (Rule, &'a Place, &'a Kind);
 
-/// Rule, file and message — with people written the same way whether or not they have
-/// consented to publication (`dana-whitfield` or "the mentee of r-2026-001"), so that a
-/// change of consent alone turns no existing problem into a new one.
-fn identity<'a>(d: &'a Diagnostic, people: &HashSet<&str>) -> Identity<'a> {
-    (d.rule, &d.file, neutral(&d.message, people))
+fn identity(d: &Diagnostic) -> Identity<'_> {
+    (d.rule, &d.place, &d.kind)
 }
 
-fn neutral(message: &str, people: &HashSet<&str>) -> String {
-    const PERSON: &str = "a person";
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    loop {
-        let quoted = rest.find('`').and_then(|open| {
-            let close = open + 1 + rest[open + 1..].find('`')?;
-            Some((open, close))
-        });
-        let label = ["the mentor of ", "the mentee of ", "the representative of "]
-            .iter()
-            .filter_map(|l| rest.find(l).map(|at| (at, l.len())))
-            .min();
-        match (quoted, label) {
-            (Some((open, close)), l) if l.is_none_or(|(at, _)| open < at) => {
-                out.push_str(&rest[..open]);
-                let token = &rest[open + 1..close];
-                if people.contains(token) {
-                    out.push_str(PERSON);
-                } else {
-                    out.push_str(&rest[open..=close]);
-                }
-                rest = &rest[close + 1..];
-            }
-            (_, Some((at, len))) => {
-                out.push_str(&rest[..at]);
-                out.push_str(PERSON);
-                let after = &rest[at + len..];
-                // "the representative of the 2026-Q1 evaluation", else one word.
-                let end = if let Some(x) = after.strip_prefix("the ") {
-                    4 + x
-                        .find(" evaluation")
-                        .map_or(x.len(), |i| i + " evaluation".len())
-                } else {
-                    after
-                        .find(|c: char| c.is_whitespace() || c == ',' || c == ':')
-                        .unwrap_or(after.len())
-                };
-                rest = &after[end..];
-            }
-            _ => {
-                out.push_str(rest);
-                return out;
-            }
+/// Problems fixed by the change come from REF, where someone may still have consented to
+/// publication who has withdrawn since: their messages are worded with today's consent.
+fn in_todays_words(mut fixed: Vec<Diagnostic>, now: &Records) -> Vec<Diagnostic> {
+    for d in &mut fixed {
+        for subject in d.kind.subjects_mut() {
+            subject.published = now
+                .people
+                .get(&subject.id)
+                .and_then(|f| f.record.as_ref())
+                .is_some_and(|p| p.publish);
         }
+        let reworded = Diagnostic::new(d.rule, d.place.clone(), "", d.pos, d.kind.clone());
+        d.message = reworded.message;
+        d.help = reworded.help;
     }
+    fixed
 }
 
 /// Splits into (new, fixed, existing). Equal identities pair up in line order, so a problem
@@ -184,20 +152,16 @@ fn neutral(message: &str, people: &HashSet<&str>) -> String {
 fn classify(
     now: &[Diagnostic],
     before: &[Diagnostic],
-    people: &HashSet<&str>,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut unmatched: HashMap<Identity, VecDeque<usize>> = HashMap::new();
     for (i, d) in before.iter().enumerate() {
-        unmatched
-            .entry(identity(d, people))
-            .or_default()
-            .push_back(i);
+        unmatched.entry(identity(d)).or_default().push_back(i);
     }
     let mut matched = vec![false; before.len()];
     let (mut new, mut existing) = (Vec::new(), Vec::new());
     for d in now {
         match unmatched
-            .get_mut(&identity(d, people))
+            .get_mut(&identity(d))
             .and_then(VecDeque::pop_front)
         {
             Some(i) => {
@@ -246,13 +210,7 @@ fn carry_over(
 
 /// (relationship, meeting or evaluation, due date) of a missed-deadline diagnostic.
 fn deadline(d: &Diagnostic) -> Option<(&str, bool, NaiveDate)> {
-    let meeting = match d.rule {
-        Rule::MeetingCadence => true,
-        Rule::EvaluationMissing | Rule::EvaluationQuarter => false,
-        _ => return None,
-    };
-    let (_, due) = d.message.rsplit_once("due by ")?;
-    let due = NaiveDate::parse_from_str(due, "%Y-%m-%d").ok()?;
+    let (meeting, due) = d.kind.deadline()?;
     Some((d.relationship.as_deref()?, meeting, due))
 }
 
@@ -260,28 +218,49 @@ fn deadline(d: &Diagnostic) -> Option<(&str, bool, NaiveDate)> {
 mod tests {
     use super::*;
     use crate::diagnostics::Pos;
+    use crate::place::Area;
 
-    fn diagnostic(rule: Rule, file: &str, line: u32, message: &str) -> Diagnostic {
-        Diagnostic::new(rule, file, Pos::new(line, 1), message).in_relationship(Some("r-1"))
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap_or_default()
+    }
+
+    fn at(place: Place, line: u32, rule: Rule, kind: Kind) -> Diagnostic {
+        Diagnostic::new(rule, place, "f", Pos::new(line, 1), kind).in_relationship(Some("r-1"))
+    }
+
+    fn structural(path: &str, line: u32, message: &str) -> Diagnostic {
+        let place = Place::Misplaced {
+            area: Area::Records,
+            path: path.into(),
+        };
+        let kind = Kind::Structure {
+            message: message.into(),
+            help: None,
+        };
+        at(place, line, Rule::Schema, kind)
+    }
+
+    fn relationship() -> Place {
+        Place::Relationship { id: "r-1".into() }
     }
 
     #[test]
     fn identity_ignores_lines_and_pairs_repeats_in_order() {
         let before = [
-            diagnostic(Rule::Schema, "a.yaml", 3, "x"),
-            diagnostic(Rule::Schema, "a.yaml", 5, "x"),
-            diagnostic(Rule::Role, "b.yaml", 1, "gone"),
+            structural("a.yaml", 3, "x"),
+            structural("a.yaml", 5, "x"),
+            structural("b.yaml", 1, "gone"),
         ];
         let now = [
-            diagnostic(Rule::Schema, "a.yaml", 4, "x"),
-            diagnostic(Rule::Schema, "a.yaml", 6, "x"),
-            diagnostic(Rule::Schema, "a.yaml", 9, "x"),
+            structural("a.yaml", 4, "x"),
+            structural("a.yaml", 6, "x"),
+            structural("a.yaml", 9, "x"),
         ];
-        let (new, fixed, existing) = classify(&now, &before, &HashSet::new());
+        let (new, fixed, existing) = classify(&now, &before);
         assert_eq!(new.iter().map(|d| d.pos.line).collect::<Vec<_>>(), [9]);
         assert_eq!(
-            fixed.iter().map(|d| d.rule).collect::<Vec<_>>(),
-            [Rule::Role]
+            fixed.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+            ["gone"]
         );
         assert_eq!(
             existing.iter().map(|d| d.pos.line).collect::<Vec<_>>(),
@@ -291,62 +270,78 @@ mod tests {
 
     #[test]
     fn a_recorded_late_meeting_carries_its_deadline_over() {
-        let before = [diagnostic(
-            Rule::MeetingCadence,
-            "rel.yaml",
-            1,
-            "no meeting since 2026-09-10: the next meeting was due by 2026-10-10",
-        )];
-        let now = [diagnostic(
-            Rule::MeetingCadence,
-            "meetings/2026-11-20.md",
-            1,
-            "no meeting between 2026-09-10 and 2026-11-20: the next meeting was due by 2026-10-10",
-        )];
-        let (new, fixed, existing) = classify(&now, &before, &HashSet::new());
+        let overdue = Kind::MeetingOverdue {
+            previous: date("2026-09-10"),
+            since_start: false,
+            due: date("2026-10-10"),
+            gap: 1,
+        };
+        let before = [at(relationship(), 1, Rule::MeetingCadence, overdue)];
+        let meeting = Place::Meeting {
+            id: "r-1".into(),
+            date: date("2026-11-20"),
+            sequence: 1,
+        };
+        let late = Kind::LateMeeting {
+            previous: date("2026-09-10"),
+            day: date("2026-11-20"),
+            due: date("2026-10-10"),
+            gap: 1,
+        };
+        let now = [at(meeting, 1, Rule::MeetingCadence, late)];
+        let (new, fixed, existing) = classify(&now, &before);
         assert!(new.is_empty() && fixed.is_empty());
         assert_eq!(existing.len(), 1);
-        let late = [diagnostic(
-            Rule::EvaluationQuarter,
-            "2026-Q2.yaml",
-            2,
-            "the 2026-Q2 evaluation is dated 2026-09-01, after it was due by 2026-07-30",
-        )];
-        let missing = [diagnostic(
-            Rule::EvaluationMissing,
-            "rel.yaml",
-            1,
-            "no evaluation for 2026-Q2: it was due by 2026-07-30",
-        )];
-        let (new, _, existing) = classify(&late, &missing, &HashSet::new());
+        let quarter = crate::dates::Quarter {
+            year: 2026,
+            number: 2,
+        };
+        let evaluation = Place::Evaluation {
+            id: "r-1".into(),
+            quarter,
+        };
+        let dated = Kind::EvaluatedLate {
+            quarter,
+            date: date("2026-09-01"),
+            first: date("2026-04-01"),
+            latest: date("2026-07-30"),
+        };
+        let late = [at(evaluation, 2, Rule::EvaluationQuarter, dated)];
+        let none = Kind::NoEvaluation {
+            quarter,
+            due: date("2026-07-30"),
+            relationship: "r-1".into(),
+        };
+        let missing = [at(relationship(), 1, Rule::EvaluationMissing, none)];
+        let (new, _, existing) = classify(&late, &missing);
         assert!(new.is_empty() && existing.len() == 1);
         // A different deadline is a new problem.
-        let (new, fixed, _) = classify(&late, &before, &HashSet::new());
+        let (new, fixed, _) = classify(&late, &before);
         assert_eq!((new.len(), fixed.len()), (1, 1));
     }
-}
-
-#[cfg(test)]
-mod neutral_tests {
-    use super::neutral;
-    use std::collections::HashSet;
 
     #[test]
-    fn people_read_the_same_with_or_without_consent() {
-        let people: HashSet<&str> = ["dana-whitfield"].into_iter().collect();
-        let published = "the membership of `dana-whitfield` expired on 2026-06-30, but r-2026-001 is still active";
-        let withdrawn = "the membership of the mentor of r-2026-001 expired on 2026-06-30, but r-2026-001 is still active";
-        assert_eq!(neutral(published, &people), neutral(withdrawn, &people));
-        assert_eq!(
-            neutral(
-                "the representative of the 2026-Q1 evaluation does not have the `representative` role",
-                &people
-            ),
-            "a person does not have the `representative` role"
-        );
-        assert_eq!(
-            neutral("`status` must be one of active", &people),
-            "`status` must be one of active"
-        );
+    fn consent_is_no_part_of_a_problem() {
+        let subject = |published| crate::diagnostics::Subject {
+            id: "dana-whitfield".into(),
+            part: crate::model::Role::Mentor,
+            of: crate::diagnostics::Of::Relationship("r-1".into()),
+            published,
+        };
+        let expired = |published| Kind::MembershipExpired {
+            person: subject(published),
+            expires: date("2026-06-30"),
+            relationship: "r-1".into(),
+            as_of: date("2026-11-30"),
+        };
+        let person = Place::Person {
+            id: "dana-whitfield".into(),
+        };
+        let before = [at(person.clone(), 4, Rule::Membership, expired(true))];
+        let now = [at(person, 4, Rule::Membership, expired(false))];
+        assert_ne!(before[0].message, now[0].message);
+        let (new, fixed, existing) = classify(&now, &before);
+        assert!(new.is_empty() && fixed.is_empty());
+        assert_eq!(existing.len(), 1);
     }
 }

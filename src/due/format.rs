@@ -1,7 +1,9 @@
-//! `status` output: an aligned table (coloured on a terminal), one JSON document, or an
-//! iCalendar file (folded and escaped by the dashboard's own feed helpers).
+//! `status` output: an aligned table (coloured on a terminal), one JSON document, an
+//! iCalendar file (folded and escaped by the dashboard's own feed helpers), or a Markdown
+//! checklist for the issue the reminders workflow keeps.
 
 use super::{Due, DueReport};
+use crate::inert::markdown as inert;
 use crate::render::feeds::{fold, text};
 use std::fmt::Write;
 
@@ -113,6 +115,50 @@ pub fn json(report: &DueReport) -> String {
     out
 }
 
+/// The checklist: the summary line, then `## Overdue`, `## Due in the next 30 days` and
+/// `## Later`, each item `- [ ] REL: what, due DATE (when)` in the report's order, and a
+/// section with nothing in it saying so. Record text is made inert, so it cannot format,
+/// link or mention anyone.
+pub fn markdown(report: &DueReport) -> String {
+    let groups = [
+        ("Overdue", "Nothing is overdue."),
+        (
+            "Due in the next 30 days",
+            "Nothing is due in the next 30 days.",
+        ),
+        ("Later", "Nothing is due later."),
+    ];
+    let mut out = summary(report);
+    out.push('\n');
+    for (group, (title, nothing)) in groups.iter().enumerate() {
+        let _ = write!(out, "\n## {title}\n\n");
+        let items: Vec<&Due> = report.due.iter().filter(|d| group_of(d) == group).collect();
+        if items.is_empty() {
+            let _ = writeln!(out, "{nothing}");
+        }
+        for d in items {
+            let _ = writeln!(
+                out,
+                "- [ ] {}: {}, due {} ({})",
+                inert(&d.relationship),
+                inert(&d.what),
+                d.due,
+                when(d.days)
+            );
+        }
+    }
+    out
+}
+
+/// 0 overdue, 1 due in the next 30 days, 2 later.
+fn group_of(d: &Due) -> usize {
+    match d.days {
+        days if days < 0 => 0,
+        days if days <= SOON_DAYS => 1,
+        _ => 2,
+    }
+}
+
 /// One all-day event per item, on its due date.
 pub fn ics(report: &DueReport, program: &str) -> String {
     let day = |d: chrono::NaiveDate| d.format("%Y%m%d").to_string();
@@ -152,7 +198,40 @@ pub fn ics(report: &DueReport, program: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::when;
+    use super::{markdown, when};
+    use crate::due::{Due, DueKind, DueReport};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_checklist_keeps_record_text_inert() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+        let report = DueReport {
+            as_of: day(30),
+            active_relationships: 1,
+            unreadable: 0,
+            due: vec![Due {
+                due: day(20),
+                days: -10,
+                overdue: true,
+                relationship: "r-1|@all".into(),
+                kind: DueKind::Meeting,
+                quarter: None,
+                person: None,
+                part: None,
+                what: "[x](y) <b>\n## Later".into(),
+            }],
+        };
+        let text = markdown(&report);
+        assert!(
+            text.contains("- [ ] r-1\\|@&#8203;all: \\[x\\](y) &lt;b&gt; #&#8203;#&#8203; Later, due 2026-11-20 (10 days overdue)\n"),
+            "{text}"
+        );
+        assert_eq!(text.matches("\n## ").count(), 3, "{text}");
+        assert!(
+            text.contains("## Later\n\nNothing is due later.\n"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn when_reads_as_words() {

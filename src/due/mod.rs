@@ -1,5 +1,5 @@
 //! What is due, for the program coordinator (`mentorbook status`): each active relationship's
-//! next meeting and next evaluation (with the dashboard's own arithmetic, `crate::schedule`),
+//! next meeting and next evaluation (from the shared relationship facts, `crate::facts`),
 //! and the memberships of its mentor and mentee that lapse within 60 days — most urgent first.
 //!
 //! People are named as messages name them: by id only when they consented to publication,
@@ -7,11 +7,11 @@
 
 mod format;
 
-pub use format::{ics, json, table};
+pub use format::{ics, json, markdown, table};
 
-use crate::model::{Person, Records, Relationship, RelationshipFolder, Status};
-use crate::rules::dates::add_days;
-use crate::schedule;
+use crate::dates::add_days;
+use crate::facts;
+use crate::model::{Person, Records, Relationship, RelationshipFolder};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -67,13 +67,6 @@ fn as_text<S: serde::Serializer>(date: &NaiveDate, serializer: S) -> Result<S::O
     serializer.collect_str(date)
 }
 
-/// Active means `status: active`, started on or before as-of, and not yet closed.
-fn is_active(rel: &Relationship, as_of: NaiveDate) -> bool {
-    rel.status.value == Status::Active
-        && rel.start.value <= as_of
-        && schedule::close_of(rel).is_some_and(|close| as_of <= close)
-}
-
 pub fn report(records: &Records, as_of: NaiveDate) -> DueReport {
     let mut out = DueReport {
         as_of,
@@ -87,7 +80,7 @@ pub fn report(records: &Records, as_of: NaiveDate) -> DueReport {
             out.unreadable += 1;
             continue;
         };
-        if !is_active(rel, as_of) {
+        if !facts::running_on(rel, as_of) {
             continue;
         }
         out.active_relationships += 1;
@@ -132,7 +125,8 @@ fn schedule_items(
 ) -> Vec<Due> {
     let params = &records.config.rules;
     let mut items = Vec::new();
-    if let Some(due) = schedule::next_meeting_due(rel, folder, params, as_of) {
+    let gap = params.meeting_max_gap_months;
+    if let Some(due) = facts::next_meeting_due(rel, folder, gap, as_of) {
         items.push(item(
             id,
             DueKind::Meeting,
@@ -141,10 +135,10 @@ fn schedule_items(
             "next meeting".into(),
         ));
     }
-    if let Some((quarter, due)) = schedule::next_evaluation_due(rel, folder, params) {
-        let what = format!("{quarter} evaluation");
-        let mut evaluation = item(id, DueKind::Evaluation, due, as_of, what);
-        evaluation.quarter = Some(quarter.to_string());
+    if let Some(next) = facts::next_evaluation_due(rel, folder, params.evaluation_grace_days) {
+        let what = format!("{} evaluation", next.quarter);
+        let mut evaluation = item(id, DueKind::Evaluation, next.due, as_of, what);
+        evaluation.quarter = Some(next.quarter.to_string());
         items.push(evaluation);
     }
     items

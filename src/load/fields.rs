@@ -1,27 +1,38 @@
 //! Reading a YAML mapping into typed values, reporting every `schema` problem of a file at
 //! once (missing keys, unknown keys with a "did you mean", wrong types, enum values, dates
-//! that do not exist) rather than stopping at the first as a serde derive would.
+//! that do not exist) rather than stopping at the first as a serde derive would. Each value
+//! is converted by `values.rs`, which says what YAML read when it is not what was meant;
+//! `dates.rs` knows the dates someone may have meant.
+
+mod dates;
+mod values;
+
+pub use dates::{date_from_parts, parse_date};
+pub use values::{amount, boolean, choice, date, text, text_or_number, whole_number};
 
 use super::yaml::{Node, Value};
 use crate::diagnostics::{Diagnostic, Pos};
-use crate::model::{Choice, Located};
+use crate::model::Located;
+use crate::place::Place;
 use crate::rules::Rule;
 use crate::suggest::did_you_mean;
-use chrono::NaiveDate;
 
 /// The diagnostics of one file.
 pub struct Problems<'a> {
     pub file: &'a str,
-    pub relationship: Option<&'a str>,
+    pub place: &'a Place,
     pub list: Vec<Diagnostic>,
+    /// The text of a file that is not UTF-8, with the bad bytes replaced: for snippets only.
+    pub lossy_text: Option<String>,
 }
 
 impl<'a> Problems<'a> {
-    pub fn new(file: &'a str, relationship: Option<&'a str>) -> Self {
+    pub fn new(file: &'a str, place: &'a Place) -> Self {
         Problems {
             file,
-            relationship,
+            place,
             list: Vec::new(),
+            lossy_text: None,
         }
     }
 
@@ -35,9 +46,7 @@ impl<'a> Problems<'a> {
     }
 
     fn push(&mut self, rule: Rule, pos: Pos, message: String, help: Option<String>, snippet: bool) {
-        let mut d =
-            Diagnostic::new(rule, self.file, pos, message).in_relationship(self.relationship);
-        d.help = help;
+        let mut d = Diagnostic::structure(rule, self.place.clone(), self.file, pos, message, help);
         d.snippet = snippet;
         self.list.push(d);
     }
@@ -54,7 +63,27 @@ impl<'a> Problems<'a> {
 /// Why a value was refused: completes "`key` …", e.g. "must be true or false".
 pub struct Refusal {
     pub message: String,
-    pub help: Option<String>,
+    pub help: Option<Help>,
+}
+
+/// How to fix a refused value.
+pub enum Help {
+    /// Advice that stands alone: "did you mean `current`?".
+    Says(String),
+    /// What to write instead, shown after `lead` as the line to write (`key: value`), or as
+    /// the value alone for a list item.
+    Write { lead: &'static str, value: String },
+}
+
+impl Help {
+    /// The help line, for the value of `key` (`None` for a list item).
+    fn render(self, key: Option<&str>) -> String {
+        match (self, key) {
+            (Help::Says(text), _) => text,
+            (Help::Write { lead, value }, Some(key)) => format!("{lead} `{key}: {value}`"),
+            (Help::Write { lead, value }, None) => format!("{lead} `{value}`"),
+        }
+    }
 }
 
 impl Refusal {
@@ -65,8 +94,16 @@ impl Refusal {
         }
     }
 
-    fn help(mut self, help: Option<String>) -> Self {
-        self.help = help;
+    fn says(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(Help::Says(help.into()));
+        self
+    }
+
+    fn write(mut self, lead: &'static str, value: impl Into<String>) -> Self {
+        self.help = Some(Help::Write {
+            lead,
+            value: value.into(),
+        });
         self
     }
 }
@@ -125,13 +162,19 @@ impl<'n> Keys<'n> {
             } else {
                 format!("`{name}`")
             };
+            let help = match &node.value {
+                Value::Str(s) => {
+                    glued_key(s).map(|key| format!("put a space after the colon: `{key}: …`"))
+                }
+                _ => None,
+            };
             p.schema(
                 if name.is_empty() { node.pos } else { owner },
                 format!(
                     "{subject} must be a set of `key: value` lines, found {}",
                     node.value.kind()
                 ),
-                None,
+                help,
             );
             return None;
         };
@@ -177,6 +220,13 @@ impl<'n> Keys<'n> {
 
     /// Reports a missing key: at 1:1 for the record, at the parent key inside a block.
     pub fn missing(&self, p: &mut Problems, key: &str, why: Option<&str>) {
+        if let Some(entry) = self
+            .entries
+            .iter()
+            .find(|e| e.name == key && e.value.value == Value::Null)
+        {
+            return self.empty(p, entry, why);
+        }
         let message = match (self.prefix.is_empty(), why) {
             (true, None) => format!("missing required key `{key}`"),
             (true, Some(why)) => format!("missing key `{key}`, required {why}"),
@@ -191,6 +241,28 @@ impl<'n> Keys<'n> {
         } else {
             p.schema(self.owner, message, help);
         }
+    }
+
+    /// Reports a required key written without a value (`name:`, `name: ~`), at the key.
+    fn empty(&self, p: &mut Problems, entry: &Entry, why: Option<&str>) {
+        let key = &entry.name;
+        let required = match why {
+            Some(why) => format!("required {why}"),
+            None => "required".to_owned(),
+        };
+        let written = entry.value.spelling.as_deref().unwrap_or_default();
+        let message = match written {
+            "" => format!("`{}` has no value, but it is {required}", self.full(key)),
+            _ => format!(
+                "`{}` has no value, but it is {required}: YAML reads an unquoted `{written}` as nothing",
+                self.full(key)
+            ),
+        };
+        p.schema(
+            entry.at,
+            message,
+            Some(format!("write the value after the colon: `{key}: …`")),
+        );
     }
 
     pub fn required<T>(
@@ -219,7 +291,7 @@ impl<'n> Keys<'n> {
                 p.schema(
                     at,
                     format!("`{}` {}", self.full(key), refusal.message),
-                    refusal.help,
+                    refusal.help.map(|h| h.render(Some(key))),
                 );
                 None
             }
@@ -248,9 +320,7 @@ impl<'n> Keys<'n> {
                     self.full(key),
                     node.value.kind()
                 ),
-                Some(format!(
-                    "write it as `{key}: [first, second]` or one `- item` a line"
-                )),
+                Some(list_help(key, node)),
             );
             return None;
         };
@@ -270,7 +340,7 @@ impl<'n> Keys<'n> {
                 Err(refusal) => {
                     clean = false;
                     let message = format!("each item of `{}` {}", self.full(key), refusal.message);
-                    p.schema(item.pos, message, refusal.help);
+                    p.schema(item.pos, message, refusal.help.map(|h| h.render(None)));
                 }
             }
         }
@@ -339,104 +409,22 @@ impl<'n> Keys<'n> {
     }
 }
 
-pub fn text(node: &Node) -> Result<String, Refusal> {
+/// How to write a list, for a value that is not one; `-Budget` lacks the space after `-`.
+fn list_help(key: &str, node: &Node) -> String {
     match &node.value {
-        Value::Str(s) if !s.trim().is_empty() => Ok(s.clone()),
-        Value::Str(_) => Err(Refusal::new("must not be blank")),
-        other => Err(
-            Refusal::new(format!("must be text, found {}", other.kind()))
-                .help(Some("put the value in quotes".into())),
-        ),
+        Value::Str(s) if s.starts_with('-') && !s[1..].starts_with([' ', '-']) => {
+            "put a space after each `-` that starts an item: `- …`".to_owned()
+        }
+        _ => format!("write it as `{key}: [first, second]` or one `- item` a line"),
     }
 }
 
-/// Text, or a bare number (membership numbers and phone numbers may be written unquoted).
-pub fn text_or_number(node: &Node) -> Result<String, Refusal> {
-    match &node.value {
-        Value::Int(i) => Ok(i.to_string()),
-        Value::Float(f) => Ok(f.to_string()),
-        _ => text(node),
-    }
-}
-
-pub fn boolean(node: &Node) -> Result<bool, Refusal> {
-    match node.value {
-        Value::Bool(b) => Ok(b),
-        ref other => Err(Refusal::new(format!(
-            "must be true or false, found {}",
-            other.kind()
-        ))),
-    }
-}
-
-pub fn date(node: &Node) -> Result<NaiveDate, Refusal> {
-    let Value::Str(s) = &node.value else {
-        return Err(Refusal::new(format!(
-            "must be a date written YYYY-MM-DD, found {}",
-            node.value.kind()
-        )));
-    };
-    parse_date(s).map_err(|why| {
-        let help = loose_date(s).map(|d| format!("write it as {}", d.format("%Y-%m-%d")));
-        Refusal::new(why).help(help)
-    })
-}
-
-/// `2026-3-5` and similar: a real date written without leading zeros.
-pub fn loose_date(text: &str) -> Option<NaiveDate> {
-    let mut parts = text.splitn(3, '-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
-    (y.len() == 4).then_some(date)
-}
-
-/// A `YYYY-MM-DD` date that exists; the error completes "`key` …".
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let b = s.as_bytes();
-    let shaped = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shaped {
-        return Err("must be a date written YYYY-MM-DD".into());
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("is not a real date: {s}"))
-}
-
-pub fn choice<T: Choice>(node: &Node) -> Result<T, Refusal> {
-    let names = || T::CHOICES.iter().map(|(name, _)| *name);
-    let listed = names().collect::<Vec<_>>().join(", ");
-    match &node.value {
-        Value::Str(s) => T::parse(s).ok_or_else(|| {
-            let help = did_you_mean(s, names()).map(|n| format!("did you mean `{n}`?"));
-            Refusal::new(format!(
-                "must be one of {listed}; found `{}`",
-                s.escape_debug()
-            ))
-            .help(help)
-        }),
-        other => Err(Refusal::new(format!(
-            "must be one of {listed}; found {}",
-            other.kind()
-        ))),
-    }
-}
-
-pub fn whole_number(node: &Node) -> Result<u32, Refusal> {
-    match node.value {
-        Value::Int(i) if i >= 1 => u32::try_from(i).map_err(|_| Refusal::new("is too large")),
-        _ => Err(Refusal::new("must be a whole number of at least 1")),
-    }
-}
-
-pub fn amount(node: &Node) -> Result<f64, Refusal> {
-    match node.value {
-        Value::Int(i) if i >= 0 => Ok(i as f64),
-        Value::Float(f) if f.is_finite() && f >= 0.0 => Ok(f),
-        _ => Err(Refusal::new(
-            "must be an amount of money, a number such as 12.50",
-        )),
-    }
+/// The key of `mode:email`: a key name glued to its value without a space.
+fn glued_key(text: &str) -> Option<&str> {
+    let end = text.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))?;
+    let (key, rest) = text.split_at(end);
+    let glued = rest
+        .strip_prefix(':')?
+        .starts_with(|c: char| !c.is_whitespace());
+    (glued && (1..=40).contains(&key.chars().count())).then_some(key)
 }

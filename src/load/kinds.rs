@@ -6,64 +6,8 @@ use super::fields::{
     Keys, Problems, amount, boolean, choice, date, text, text_or_number, whole_number,
 };
 use super::yaml::Node;
+use crate::model::keys::*;
 use crate::model::*;
-
-pub const PERSON_KEYS: &[&str] = &[
-    "name",
-    "roles",
-    "library",
-    "position",
-    "public_library",
-    "membership",
-    "library_since",
-    "field",
-    "field_since",
-    "email",
-    "phone",
-    "publish",
-];
-pub const MEMBERSHIP_KEYS: &[&str] = &["number", "expires"];
-
-pub const RELATIONSHIP_KEYS: &[&str] = &[
-    "mentor",
-    "mentee",
-    "start",
-    "end",
-    "status",
-    "goals",
-    "dissolution",
-];
-pub const DISSOLUTION_KEYS: &[&str] = &["date", "by", "committee_contacted", "reason"];
-
-pub const AGREEMENT_KEYS: &[&str] = &[
-    "signed",
-    "meeting_frequency",
-    "meeting_modes",
-    "confidentiality",
-    "voluntary",
-    "expenses",
-];
-pub const SIGNED_KEYS: &[&str] = &["mentor", "mentee"];
-
-pub const MEETING_KEYS: &[&str] = &[
-    "mode",
-    "minutes",
-    "working_hours",
-    "manager_approval",
-    "topics",
-    "expenses",
-];
-pub const APPROVAL_KEYS: &[&str] = &["by", "date"];
-pub const EXPENSE_KEYS: &[&str] = &["amount", "paid_by", "what"];
-
-pub const EVALUATION_KEYS: &[&str] = &[
-    "representative",
-    "date",
-    "mentor_participated",
-    "mentee_participated",
-    "rating",
-    "comments",
-];
 
 /// Keeps the record only when its file had no problem.
 fn clean<T>(p: &Problems, record: Option<T>) -> Option<T> {
@@ -84,32 +28,12 @@ pub fn person(node: &Node, p: &mut Problems) -> Option<Person> {
             .flatten()
             .any(|r: &Located<Role>| r.value == role)
     };
-    let (mentor, party) = (is(Role::Mentor), is(Role::Mentor) || is(Role::Mentee));
-    let role_needs = |p: &mut Problems, key: &str, needed: bool, why: &str| {
-        if needed && keys.get(key).is_none() {
-            keys.missing(p, key, Some(why));
+    for need in ROLE_REQUIRED {
+        let needed = need.roles.iter().any(|&role| is(role));
+        if needed && keys.get(need.key).is_none() {
+            keys.missing(p, need.key, Some(need.why));
         }
-    };
-    role_needs(p, "public_library", party, "for mentors and mentees");
-    role_needs(
-        p,
-        "membership",
-        party,
-        "for mentors and mentees (association membership)",
-    );
-    role_needs(
-        p,
-        "library_since",
-        mentor,
-        "for mentors (first day working in libraries)",
-    );
-    role_needs(p, "field", mentor, "for mentors (current field of work)");
-    role_needs(
-        p,
-        "field_since",
-        mentor,
-        "for mentors (first day in the current field)",
-    );
+    }
     let membership = keys
         .block(p, "membership", MEMBERSHIP_KEYS)
         .and_then(|(at, block)| {
@@ -132,6 +56,7 @@ pub fn person(node: &Node, p: &mut Problems) -> Option<Person> {
     let field_since = keys.optional(p, "field_since", date);
     let email = confidential(keys.optional(p, "email", text));
     let phone = confidential(keys.optional(p, "phone", text_or_number));
+    let interests = keys.list(p, "interests", false, text);
     let publish = keys
         .optional(p, "publish", boolean)
         .is_some_and(|b| b.value);
@@ -148,6 +73,11 @@ pub fn person(node: &Node, p: &mut Problems) -> Option<Person> {
         field_since,
         email,
         phone,
+        interests: interests
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.value)
+            .collect(),
         publish,
     };
     clean(p, Some(record))

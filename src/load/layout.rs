@@ -2,48 +2,11 @@
 //! known record, ignored (`README.md`, dot-files), or a `layout` error that names the
 //! expected place.
 
-use super::fields::{loose_date, parse_date};
-use crate::model::Quarter;
+mod guess;
+
+use super::fields::parse_date;
+pub use crate::place::Place;
 use crate::suggest::did_you_mean;
-use chrono::NaiveDate;
-
-/// A record's place in the layout.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Place {
-    Program,
-    Guidelines,
-    Person {
-        id: String,
-    },
-    Relationship {
-        id: String,
-    },
-    Agreement {
-        id: String,
-    },
-    Meeting {
-        id: String,
-        date: NaiveDate,
-        sequence: u32,
-    },
-    Evaluation {
-        id: String,
-        quarter: Quarter,
-    },
-}
-
-impl Place {
-    /// The relationship a file belongs to, for diagnostics.
-    pub fn relationship(&self) -> Option<&str> {
-        match self {
-            Place::Relationship { id }
-            | Place::Agreement { id }
-            | Place::Meeting { id, .. }
-            | Place::Evaluation { id, .. } => Some(id),
-            _ => None,
-        }
-    }
-}
 
 /// A path that is not where the layout allows: the message names the expected place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,14 +17,7 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name == "README.md"
 }
 
-/// An id: 1–64 characters of `a-z`, `0-9` and `-`, starting with a letter or digit.
-pub fn is_valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-}
+pub use crate::place::is_valid_id;
 
 /// The id a user probably meant: `Dana Whitfield` → `dana-whitfield`.
 fn fixed_id(name: &str) -> Option<String> {
@@ -204,8 +160,9 @@ fn meeting(id: &str, name: &str) -> Result<Place, Misplaced> {
             )));
         }
         Err(_) => {
-            return Err(match loose_date(stem) {
-                Some(date) => rename(&here, &format!("{}.md", date.format("%Y-%m-%d"))),
+            return Err(match guess::meeting(stem) {
+                Some((date, 1)) => rename(&here, &format!("{}.md", date.format("%Y-%m-%d"))),
+                Some((date, n)) => rename(&here, &format!("{}-{n}.md", date.format("%Y-%m-%d"))),
                 None => Misplaced(format!(
                     "`{name}` is not a meeting file name: name it by the meeting's date, YYYY-MM-DD.md"
                 )),
@@ -238,19 +195,12 @@ fn meeting(id: &str, name: &str) -> Result<Place, Misplaced> {
 fn evaluation(id: &str, name: &str) -> Result<Place, Misplaced> {
     let here = format!("relationships/{id}/evaluations/");
     let (stem, ext) = split_ext(name);
-    let upper = stem.to_uppercase();
-    let parsed = upper.split_once("-Q").and_then(|(year, q)| {
-        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        let year: i32 = year.parse().ok().filter(|_| digits(year, 4))?;
-        let number: u32 = q.parse().ok().filter(|_| digits(q, 1))?;
-        Some(Quarter { year, number })
-    });
-    match parsed {
+    match guess::quarter(stem) {
         Some(q) if !(1..=4).contains(&q.number) => Err(Misplaced(format!(
             "`{name}`: there is no quarter Q{} (a year has Q1 to Q4), so name it YYYY-Q1.yaml to YYYY-Q4.yaml",
             q.number
         ))),
-        Some(q) if ext == "yaml" && stem == upper => Ok(Place::Evaluation {
+        Some(q) if ext == "yaml" && stem == q.to_string() => Ok(Place::Evaluation {
             id: id.into(),
             quarter: q,
         }),
@@ -264,6 +214,7 @@ fn evaluation(id: &str, name: &str) -> Result<Place, Misplaced> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn misplaced(parts: &[&str]) -> String {
         file(parts).unwrap_err().0

@@ -8,9 +8,18 @@
 //! (`fields.rs`) so that every problem is reported at once, and building the tree straight
 //! from events costs half the instructions of the serde route (measured with callgrind, see
 //! BENCHMARKS.md). Duplicate keys, the single-document rule and the limits are enforced here.
+//!
+//! A parser error becomes a sentence about what was typed, with its fix (`syntax.rs`, and
+//! `key_lines.rs` for lines that should read `key: value` or `- item`, both reading the text
+//! through `lines.rs`); plain scalars are resolved in `scalar.rs`.
+
+mod key_lines;
+mod lines;
+mod scalar;
+mod syntax;
 
 use crate::diagnostics::Pos;
-use serde_saphyr::granit_parser::{Event, Marker, Options, Parser, ScalarStyle, ScanError, Tag};
+use serde_saphyr::granit_parser::{Event, Marker, Options, Parser, ScanError};
 use std::collections::HashMap;
 
 /// Records are small; these bounds stop hostile documents long before they cost anything.
@@ -22,6 +31,10 @@ const MAX_SCALAR_BYTES: usize = 1024 * 1024;
 pub struct Node {
     pub value: Value,
     pub pos: Pos,
+    /// How an unquoted value that YAML read as something other than text was written
+    /// (`no`, `~`, `2026`, `12.50`, or nothing): so a message can say what YAML made of it,
+    /// and a number kept as text keeps its leading zeros. `None` for text and collections.
+    pub spelling: Option<Box<str>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,17 +62,37 @@ impl Value {
     }
 }
 
-/// A document that is not valid YAML (or breaks a limit).
+/// A document that is not valid YAML (or breaks a limit): what is wrong, and how to fix it.
 #[derive(Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub pos: Pos,
     pub message: String,
+    pub help: Option<String>,
 }
 
-const MULTIPLE_DOCUMENTS: &str = "a record holds one YAML document; remove the extra `---` line";
-const TOO_DEEP: &str = "the YAML is nested too deeply (more than 32 levels)";
-const TOO_MANY: &str = "the YAML expands to too many values (aliases or a very long document)";
-const TOO_MUCH_TEXT: &str = "the YAML holds too much text for a record (over 1 MiB)";
+/// A message and its help line, for the problems found while building the tree.
+type Worded = (&'static str, &'static str);
+
+const MULTIPLE_DOCUMENTS: Worded = (
+    "a record holds one YAML document, and this `---` line starts another",
+    "remove the extra `---` line",
+);
+const TOO_DEEP: Worded = (
+    "the YAML is nested too deeply (more than 32 levels)",
+    "a record needs only a few levels: check its brackets and indentation",
+);
+const TOO_MANY: Worded = (
+    "the YAML expands to too many values (aliases or a very long document)",
+    "a record holds a few dozen values: write them out instead of using `*` aliases",
+);
+const TOO_MUCH_TEXT: Worded = (
+    "the YAML holds too much text for a record (over 1 MiB)",
+    "check that this is the right file; a record holds a few keys and short notes",
+);
+const UNKNOWN_ALIAS: Worded = (
+    "a value cannot start with `*` unless it is in quotes",
+    "put the value in quotes: `\"*…\"`",
+);
 
 /// Parses one YAML document. `line_offset` is added to every line (front matter).
 pub fn parse(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
@@ -76,27 +109,29 @@ pub fn parse(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
         scalar_bytes: 0,
     };
     for event in Parser::new_from_str_with_options(text, options) {
-        let (event, span) = event.map_err(|e| scan_error(&e, line_offset))?;
-        builder.event(event, builder.pos(&span.start))?;
+        let (event, span) = event.map_err(|e| scan_error(&e, text, line_offset))?;
+        // An empty value (`name:`) comes as a scalar `~` that covers no text.
+        let typed = span.end.index() > span.start.index();
+        builder.event(event, builder.pos(&span.start), typed)?;
     }
     Ok(builder.root.unwrap_or(Node {
         value: Value::Null,
         pos: Pos::new(1 + line_offset, 1),
+        spelling: None,
     }))
 }
 
-fn scan_error(error: &ScanError, line_offset: u32) -> SyntaxError {
+fn scan_error(error: &ScanError, text: &str, line_offset: u32) -> SyntaxError {
+    let pos = position(error.marker(), line_offset);
     let info = error.info();
-    let message = if info.contains("nesting") || info.contains("recursion") {
-        TOO_DEEP.to_owned()
-    } else {
-        info.chars()
-            .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-            .collect()
-    };
+    if info.contains("nesting") || info.contains("recursion") {
+        return Builder::fail(pos, TOO_DEEP);
+    }
+    let explained = syntax::explain(error, text, line_offset);
     SyntaxError {
-        pos: position(error.marker(), line_offset),
-        message,
+        pos,
+        message: explained.message,
+        help: explained.help,
     }
 }
 
@@ -138,10 +173,11 @@ impl Builder {
         position(mark, self.line_offset)
     }
 
-    fn fail(pos: Pos, message: &str) -> SyntaxError {
+    fn fail(pos: Pos, (message, help): Worded) -> SyntaxError {
         SyntaxError {
             pos,
             message: message.to_owned(),
+            help: Some(help.to_owned()),
         }
     }
 
@@ -153,7 +189,7 @@ impl Builder {
         Ok(())
     }
 
-    fn event(&mut self, event: Event<'_>, pos: Pos) -> Result<(), SyntaxError> {
+    fn event(&mut self, event: Event<'_>, pos: Pos, typed: bool) -> Result<(), SyntaxError> {
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
@@ -167,8 +203,15 @@ impl Builder {
                     return Err(Self::fail(pos, TOO_MUCH_TEXT));
                 }
                 self.count(1, pos)?;
-                let value = resolve(&text, style, tag.as_deref());
-                self.add(Node { value, pos }, anchor)?;
+                let value = scalar::resolve(&text, style, tag.as_deref());
+                let spelling = (!matches!(value, Value::Str(_)))
+                    .then(|| if typed { text.as_ref() } else { "" }.into());
+                let node = Node {
+                    value,
+                    pos,
+                    spelling,
+                };
+                self.add(node, anchor)?;
             }
             Event::SequenceStart(_, anchor, _) | Event::MappingStart(_, anchor, _) => {
                 if self.stack.len() >= MAX_DEPTH {
@@ -195,6 +238,7 @@ impl Builder {
                         Node {
                             value: Value::Seq(items),
                             pos,
+                            spelling: None,
                         },
                         anchor,
                     ),
@@ -207,6 +251,7 @@ impl Builder {
                         Node {
                             value: Value::Map(entries),
                             pos,
+                            spelling: None,
                         },
                         anchor,
                     ),
@@ -216,10 +261,7 @@ impl Builder {
             }
             Event::Alias(id) => {
                 let Some(target) = self.anchors.get(&id) else {
-                    return Err(Self::fail(
-                        pos,
-                        "an alias refers to an anchor that is not defined",
-                    ));
+                    return Err(Self::fail(pos, UNKNOWN_ALIAS));
                 };
                 let size = size(target, MAX_NODES + 1);
                 let mut node = target.clone();
@@ -243,21 +285,34 @@ impl Builder {
             Some(Open::Map { entries, key, .. }) => match key.take() {
                 Some(k) => entries.push((k, node)),
                 None => {
-                    if entries.iter().any(|(k, _)| k.value == node.value) {
-                        let name = match &node.value {
-                            Value::Str(s) => s.clone(),
-                            other => other.kind().to_owned(),
-                        };
-                        return Err(SyntaxError {
-                            pos: node.pos,
-                            message: format!("duplicate mapping key `{name}` is not allowed here"),
-                        });
+                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.value == node.value) {
+                        return Err(duplicate(first, &node));
                     }
                     *key = Some(node);
                 }
             },
         }
         Ok(())
+    }
+}
+
+/// A key given twice in one mapping: reported at the second, naming the first's line.
+fn duplicate(first: &Node, second: &Node) -> SyntaxError {
+    let line = first.pos.line;
+    let (message, help) = match &second.value {
+        Value::Str(name) if lines::plain_word(name) == Some(name.as_str()) => (
+            format!("the key `{name}` is given twice"),
+            format!("keep one of the two `{name}:` lines (the first is line {line})"),
+        ),
+        _ => (
+            "this key is given twice".to_owned(),
+            format!("keep one of the two (the first is on line {line})"),
+        ),
+    };
+    SyntaxError {
+        pos: second.pos,
+        message,
+        help: Some(help),
     }
 }
 
@@ -284,68 +339,6 @@ fn size(node: &Node, limit: usize) -> usize {
         _ => {}
     }
     total
-}
-
-/// A scalar's value under the YAML 1.2 core schema (plus `yes`/`no`, which editors write for
-/// booleans). Quoted and block scalars are always text; so is anything tagged `!!str`.
-fn resolve(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Value {
-    let tagged_text = tag.is_some_and(|t| !matches!(t.suffix(), "null" | "bool" | "int" | "float"));
-    if style != ScalarStyle::Plain || tagged_text {
-        return Value::Str(text.to_owned());
-    }
-    match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" => return Value::Bool(true),
-        "false" | "False" | "FALSE" | "no" | "No" | "NO" => return Value::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
-            return Value::Float(f64::INFINITY);
-        }
-        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
-        _ => {}
-    }
-    let radix = match (text.strip_prefix("0x"), text.strip_prefix("0o")) {
-        (Some(hex), _) => i64::from_str_radix(hex, 16).ok(),
-        (_, Some(octal)) => i64::from_str_radix(octal, 8).ok(),
-        _ => None,
-    };
-    if let Some(i) = radix {
-        return Value::Int(i);
-    }
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return text.parse().map_or_else(
-            |_| Value::Float(text.parse().unwrap_or(f64::NAN)),
-            Value::Int,
-        );
-    }
-    let float_shaped =
-        digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') && looks_like_float(digits);
-    if let Some(f) = float_shaped.then(|| text.parse().ok()).flatten() {
-        return Value::Float(f);
-    }
-    Value::Str(text.to_owned())
-}
-
-/// `1.5`, `.5`, `2.`, `1e3`, `1.5E-2` — the core schema's float shape (after a sign).
-fn looks_like_float(text: &str) -> bool {
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(i) => (&text[..i], Some(&text[i + 1..])),
-        None => (text, None),
-    };
-    let exponent_ok = exponent.is_none_or(|e| {
-        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
-        !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
-    });
-    let mut parts = mantissa.splitn(2, '.');
-    let whole = parts.next().unwrap_or_default();
-    let fraction = parts.next();
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let mantissa_ok = match fraction {
-        Some(f) => digits(whole) && digits(f) && !(whole.is_empty() && f.is_empty()),
-        None => !whole.is_empty() && digits(whole) && exponent.is_some(),
-    };
-    mantissa_ok && exponent_ok
 }
 
 #[cfg(test)]
@@ -391,7 +384,7 @@ mod tests {
     #[test]
     fn limits_stop_hostile_documents() {
         let deep = format!("{}x{}", "[".repeat(100), "]".repeat(100));
-        assert_eq!(parse(&deep, 0).unwrap_err().message, TOO_DEEP);
+        assert_eq!(parse(&deep, 0).unwrap_err().message, TOO_DEEP.0);
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (name, previous) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e")] {
             bomb.push_str(&format!(
@@ -399,10 +392,10 @@ mod tests {
                 vec![format!("*{previous}"); 10].join(", ")
             ));
         }
-        assert_eq!(parse(&bomb, 0).unwrap_err().message, TOO_MANY);
+        assert_eq!(parse(&bomb, 0).unwrap_err().message, TOO_MANY.0);
         assert_eq!(
             parse("a: 1\n---\nb: 2\n", 0).unwrap_err().message,
-            MULTIPLE_DOCUMENTS
+            MULTIPLE_DOCUMENTS.0
         );
     }
 
@@ -410,6 +403,10 @@ mod tests {
     fn duplicate_key_points_at_second() {
         let err = parse("a: 1\nb: 2\na: 3\n", 0).unwrap_err();
         assert_eq!(err.pos, Pos::new(3, 1));
-        assert!(err.message.contains("duplicate"), "{}", err.message);
+        assert_eq!(err.message, "the key `a` is given twice");
+        assert_eq!(
+            err.help.as_deref(),
+            Some("keep one of the two `a:` lines (the first is line 1)")
+        );
     }
 }

@@ -47,6 +47,13 @@ pub struct Config {
 }
 
 impl Config {
+    /// The day "today" is for time-based rules: `--as-of`, else `as_of` in program.toml,
+    /// else today's date (rules.md, "Dates"). Every command asks here.
+    pub fn as_of(&self, flag: Option<NaiveDate>) -> NaiveDate {
+        flag.or(self.as_of)
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
     /// The level a rule is reported at: the program's override, else its default.
     pub fn level(&self, rule: Rule) -> Level {
         self.severity

@@ -9,11 +9,15 @@
 //! and the loader's reading cannot describe two different formats.
 
 mod config;
+pub mod keys;
+mod schema;
 pub mod secrets;
 
+pub use crate::dates::Quarter;
 pub use config::{Config, RuleParams};
 
-use crate::diagnostics::Pos;
+use crate::place::Place;
+use crate::source::Pos;
 use chrono::NaiveDate;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use std::borrow::Cow;
@@ -109,6 +113,13 @@ macro_rules! choice {
         impl Choice for $name {
             const CHOICES: &'static [(&'static str, Self)] = &[$(($text, $name::$variant)),*];
         }
+        /// A choice is published as its spelling in the records: one of the allowed values,
+        /// never text someone typed.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
+            }
+        }
         impl JsonSchema for $name {
             fn inline_schema() -> bool {
                 true
@@ -117,7 +128,7 @@ macro_rules! choice {
                 stringify!($name).into()
             }
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                crate::schema::choice_schema::<$name>()
+                self::schema::choice_schema::<$name>()
             }
         }
     };
@@ -134,14 +145,14 @@ choice!(Rating { OnTrack = "on-track", NeedsAttention = "needs-attention", AtRis
 #[derive(Clone, Debug, PartialEq, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Membership {
-    #[schemars(with = "crate::schema::TextOrNumber")]
+    #[schemars(with = "self::schema::TextOrNumber")]
     pub number: Confidential<String>,
     pub expires: Located<NaiveDate>,
 }
 
 /// `people/<id>.yaml`.
 #[derive(Clone, Debug, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields, transform = crate::schema::role_requirements)]
+#[schemars(deny_unknown_fields, transform = self::schema::role_requirements)]
 pub struct Person {
     pub name: Located<String>,
     #[schemars(length(min = 1))]
@@ -154,8 +165,11 @@ pub struct Person {
     pub field: Option<Located<String>>,
     pub field_since: Option<Located<NaiveDate>>,
     pub email: Option<Confidential<String>>,
-    #[schemars(with = "Option<crate::schema::TextOrNumber>")]
+    #[schemars(with = "Option<self::schema::TextOrNumber>")]
     pub phone: Option<Confidential<String>>,
+    /// What a mentee wants to develop or a mentor offers; `match` scores shared ones.
+    #[schemars(default)]
+    pub interests: Vec<String>,
     #[schemars(default)]
     pub publish: bool,
 }
@@ -194,7 +208,7 @@ pub struct Relationship {
 #[schemars(deny_unknown_fields)]
 pub struct Agreement {
     /// Written as `signed: {mentor: DATE, mentee: DATE}`: the schema shows the whole block here.
-    #[schemars(rename = "signed", with = "crate::schema::Signed")]
+    #[schemars(rename = "signed", with = "self::schema::Signed")]
     pub signed_mentor: Located<NaiveDate>,
     #[schemars(skip)]
     pub signed_mentee: Located<NaiveDate>,
@@ -257,25 +271,24 @@ pub struct Evaluation {
     pub comments: Option<Confidential<String>>,
 }
 
+impl<T> RecordFile<T> {
+    pub fn new(file: String, place: Place, record: Option<T>) -> Self {
+        RecordFile {
+            file,
+            place,
+            record,
+        }
+    }
+}
+
 /// A record file: where it is, and its contents unless it failed to load (`yaml`/`schema`).
 /// A broken record still counts as present (rules.md, "Precise readings").
 #[derive(Clone, Debug)]
 pub struct RecordFile<T> {
+    /// As shown to the user: the records folder as given joined with the path inside it.
     pub file: String,
+    pub place: Place,
     pub record: Option<T>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Quarter {
-    pub year: i32,
-    /// 1 to 4.
-    pub number: u32,
-}
-
-impl fmt::Display for Quarter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-Q{}", self.year, self.number)
-    }
 }
 
 #[derive(Clone, Debug)]

@@ -160,6 +160,10 @@ impl Secrets for Person {
                 visit(without_consent(Key::new(key), value));
             }
         }
+        for (i, interest) in self.interests.iter().enumerate() {
+            let value = Value::Text(interest, Shape::Attribute);
+            visit(without_consent(Key::item("interests", i), value));
+        }
         for (key, date) in [
             ("library_since", &self.library_since),
             ("field_since", &self.field_since),

@@ -1,8 +1,11 @@
 //! The machine-readable files: `data.json` (the public facts), `calendar.ics` (upcoming due
-//! dates, RFC 5545) and `relationships.csv` (RFC 4180). All are written from the public view
-//! only, and are deterministic for the same records and as-of.
+//! dates, RFC 5545), `relationships.csv` and `report.csv` (RFC 4180). All are written from
+//! the public view only, and are deterministic for the same records and as-of.
 
-use crate::view::{RelationshipView, Site};
+use crate::model::{Choice, Status};
+use crate::view::report::{Cohort, Share};
+use crate::view::{Mode, RelationshipView, Site};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -21,17 +24,17 @@ struct RelationshipData<'a> {
     id: &'a str,
     mentor: Option<&'a str>,
     mentee: Option<&'a str>,
-    start: &'a str,
-    end: &'a str,
-    status: &'a str,
-    dissolved_on: Option<&'a str>,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    status: Option<Status>,
+    dissolved_on: Option<NaiveDate>,
     standing: &'a str,
     /// Each meeting's date and mode.
-    meetings: Vec<(&'a str, Option<&'a str>)>,
-    last_meeting: Option<&'a str>,
-    next_meeting_due: Option<&'a str>,
-    next_evaluation: Option<&'a str>,
-    next_evaluation_due: Option<&'a str>,
+    meetings: Vec<(NaiveDate, Option<&'a Mode>)>,
+    last_meeting: Option<NaiveDate>,
+    next_meeting_due: Option<NaiveDate>,
+    next_evaluation: Option<String>,
+    next_evaluation_due: Option<NaiveDate>,
     evaluations: &'a [crate::view::EvaluationView],
     agreement: Option<&'a crate::view::AgreementView>,
 }
@@ -61,20 +64,20 @@ fn relationship_data(r: &RelationshipView) -> RelationshipData<'_> {
         id: &r.id,
         mentor: r.mentor.as_ref().map(|p| p.label.as_str()),
         mentee: r.mentee.as_ref().map(|p| p.label.as_str()),
-        start: &r.start,
-        end: &r.end,
-        status: &r.status,
-        dissolved_on: r.dissolved_on.as_deref(),
+        start: r.start,
+        end: r.end,
+        status: r.status,
+        dissolved_on: r.dissolved_on,
         standing: r.standing,
         meetings: r
             .meetings
             .iter()
-            .map(|m| (m.date.as_str(), m.mode.as_deref()))
+            .map(|m| (m.date, m.mode.as_ref()))
             .collect(),
-        last_meeting: r.last_meeting.as_deref(),
-        next_meeting_due: r.next_meeting_due.as_deref(),
-        next_evaluation: r.next_evaluation.as_deref(),
-        next_evaluation_due: r.next_evaluation_due.as_deref(),
+        last_meeting: r.last_meeting,
+        next_meeting_due: r.next_meeting_due,
+        next_evaluation: r.next_evaluation.map(|q| q.to_string()),
+        next_evaluation_due: r.next_evaluation_due,
         evaluations: &r.evaluations,
         agreement: r.agreement.as_ref(),
     }
@@ -82,7 +85,7 @@ fn relationship_data(r: &RelationshipView) -> RelationshipData<'_> {
 
 /// Every upcoming due date: each active relationship's next meeting and next evaluation.
 pub fn calendar_ics(site: &Site) -> String {
-    let stamp = format!("{}T000000Z", site.program.as_of.replace('-', ""));
+    let stamp = format!("{}T000000Z", site.program.as_of.format("%Y%m%d"));
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -96,23 +99,16 @@ pub fn calendar_ics(site: &Site) -> String {
     for r in &site.relationships {
         let meeting = r
             .next_meeting_due
-            .as_ref()
             .map(|d| ("meeting", d, format!("Meeting due: {}", r.id)));
-        let evaluation = r.next_evaluation_due.as_ref().map(|d| {
+        let evaluation = r.next_evaluation_due.map(|d| {
+            let quarter = r.next_evaluation.map(|q| q.to_string()).unwrap_or_default();
             (
                 "evaluation",
                 d,
-                format!(
-                    "{} evaluation due: {}",
-                    r.next_evaluation.as_deref().unwrap_or(""),
-                    r.id
-                ),
+                format!("{quarter} evaluation due: {}", r.id),
             )
         });
-        for (kind, date, summary) in meeting.into_iter().chain(evaluation) {
-            let Ok(day) = date.parse::<chrono::NaiveDate>() else {
-                continue;
-            };
+        for (kind, day, summary) in meeting.into_iter().chain(evaluation) {
             let next = day.succ_opt().unwrap_or(day);
             lines.extend([
                 "BEGIN:VEVENT".to_owned(),
@@ -176,23 +172,99 @@ pub fn relationships_csv(site: &Site) -> String {
         let label = |p: &Option<crate::view::PersonRef>| {
             p.as_ref().map_or(String::new(), |p| p.label.clone())
         };
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let opt = |v: Option<NaiveDate>| v.map(|d| d.to_string()).unwrap_or_default();
         out.push_str(&row([
             r.id.clone(),
             label(&r.mentor),
             label(&r.mentee),
-            r.start.clone(),
-            r.end.clone(),
-            r.status.clone(),
-            opt(&r.dissolved_on),
+            opt(r.start),
+            opt(r.end),
+            r.status.map_or("", Choice::name).to_owned(),
+            opt(r.dissolved_on),
             r.meetings_held.to_string(),
-            opt(&r.last_meeting),
-            opt(&r.next_meeting_due),
+            opt(r.last_meeting),
+            opt(r.next_meeting_due),
             r.evaluations.len().to_string(),
             r.standing.to_owned(),
         ]));
     }
     out
+}
+
+/// The program report's figures, one row per cohort (`report/index.html` shows the same):
+/// a `rated_…` column per rating, a `mode_…` column per program mode (as program.toml spells
+/// it) and one for the modes it does not allow; an empty cell where nothing was due.
+pub fn report_csv(site: &Site) -> String {
+    let report = &site.report;
+    let mut header: Vec<String> = REPORT_COLUMNS.iter().map(|s| s.to_string()).collect();
+    header.extend(
+        report
+            .all
+            .ratings
+            .iter()
+            .map(|r| format!("rated_{}", r.rating.name().replace('-', "_"))),
+    );
+    header.push("meetings".to_owned());
+    header.extend(report.all.modes.iter().map(|m| match &m.mode {
+        Mode::Program(name) => format!("mode_{name}"),
+        Mode::NotAllowed => "mode_not_allowed".to_owned(),
+    }));
+    header.push("meetings_unreadable".to_owned());
+    let mut out = row(header);
+    for cohort in &report.cohorts {
+        out.push_str(&row(report_row(cohort)));
+    }
+    out
+}
+
+const REPORT_COLUMNS: [&str; 17] = [
+    "cohort",
+    "relationships",
+    "started",
+    "completed",
+    "dissolved",
+    "median_months_before_dissolving",
+    "active",
+    "upcoming",
+    "months_due",
+    "months_met",
+    "months_met_percent",
+    "quarters_due",
+    "evaluations_on_time",
+    "evaluations_late",
+    "evaluations_unreadable",
+    "evaluations_missing",
+    "evaluations_on_time_percent",
+];
+
+/// A cohort's cells, in the header's order.
+fn report_row(cohort: &Cohort) -> Vec<String> {
+    let f = &cohort.figures;
+    let count = |n: usize| n.to_string();
+    let percent = |share: Share| share.percent().map(|p| p.to_string()).unwrap_or_default();
+    let median = f.median_months_before_dissolving.map(|m| m.to_string());
+    let mut cells = vec![cohort.year.to_string()];
+    cells.extend([f.relationships, f.started, f.completed, f.dissolved].map(count));
+    cells.push(median.unwrap_or_default());
+    cells.extend([f.active, f.upcoming, f.months_met.whole, f.months_met.part].map(count));
+    cells.push(percent(f.months_met));
+    let on_time = f.evaluations_on_time;
+    cells.extend(
+        [
+            on_time.whole,
+            on_time.part,
+            f.evaluations_late,
+            f.evaluations_unreadable,
+            f.evaluations_missing,
+        ]
+        .map(count),
+    );
+    cells.push(percent(on_time));
+    cells.extend(f.ratings.iter().map(|r| count(r.count)));
+    cells.push(count(f.meetings));
+    cells.extend(f.modes.iter().map(|m| count(m.count)));
+    cells.push(count(f.meetings_unreadable));
+    cells
 }
 
 fn row(fields: impl IntoIterator<Item = String>) -> String {

@@ -11,7 +11,6 @@ pub mod templates;
 
 use crate::error::Error;
 use crate::view::Site;
-use rayon::prelude::*;
 use templates::Templates;
 
 /// A rendered file: its path inside the site, and its bytes.
@@ -40,6 +39,16 @@ type Feed = fn(&Site) -> String;
 pub struct Job {
     pub path: String,
     kind: JobKind,
+}
+
+impl Job {
+    /// The index of the relationship whose page this is, for a relationship page.
+    pub fn relationship(&self) -> Option<usize> {
+        match self.kind {
+            JobKind::Page { relationship, .. } => relationship,
+            _ => None,
+        }
+    }
 }
 
 enum JobKind {
@@ -100,6 +109,7 @@ impl<'a> Pages<'a> {
             page("compliance/index.html", "compliance.html", "compliance"),
             page("guidelines/index.html", "guidelines.html", "guidelines"),
             page("rules/index.html", "rules.html", "rules"),
+            page("report/index.html", "report.html", "report"),
         ];
         jobs.extend(site.relationships.iter().enumerate().map(|(i, r)| Job {
             path: format!("relationships/{}/index.html", r.id),
@@ -113,10 +123,11 @@ impl<'a> Pages<'a> {
             path: "style.css".to_owned(),
             kind: JobKind::Ready(templates.stylesheet.clone().into_bytes()),
         });
-        let feeds: [(&str, Feed); 3] = [
+        let feeds: [(&str, Feed); 4] = [
             ("data.json", feeds::data_json),
             ("calendar.ics", feeds::calendar_ics),
             ("relationships.csv", feeds::relationships_csv),
+            ("report.csv", feeds::report_csv),
         ];
         jobs.extend(feeds.into_iter().map(|(path, feed)| Job {
             path: path.to_owned(),
@@ -149,13 +160,5 @@ impl<'a> Pages<'a> {
             context.insert("relationship", r);
         }
         Ok(self.templates.render(template, &context)?.into_bytes())
-    }
-
-    /// Every file, rendered (for tests and small sites).
-    pub fn render_all(&self) -> Result<Vec<File>, Error> {
-        self.jobs
-            .par_iter()
-            .map(|job| Ok((job.path.clone(), self.render(job)?)))
-            .collect()
     }
 }

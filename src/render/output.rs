@@ -1,18 +1,22 @@
 //! Writing the site. Nothing under `--out` changes until every file is rendered and guarded;
 //! then a new folder is moved into place, or an existing site is brought up to date: only
 //! files whose bytes changed are rewritten (each through a temporary file and a rename), and
-//! stale files are removed. A folder that is not a mentorbook site is never touched.
+//! the files the last build wrote that this one does not are removed — nothing else. A folder
+//! that is not a mentorbook site is never touched, a link inside `--out` is refused before
+//! anything is written (`scan`), and a build stopped by a signal leaves no staging folder and
+//! no temporary file (`crate::interrupt`).
+
+mod marker;
+mod scan;
+mod update;
 
 use crate::error::Error;
-use rayon::prelude::*;
+use crate::interrupt;
+use marker::Previous;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
-/// Marks a folder as written by mentorbook, so it may be updated and cleaned.
-pub const MARKER: &str = ".mentorbook-site";
-const MARKER_TEXT: &str =
-    "This folder is written by `mentorbook build`; its files are replaced on every build.\n";
+pub use marker::MARKER;
 
 /// What a write did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -33,42 +37,47 @@ pub enum Target {
     /// No site yet: files go into a staging folder beside `out`, renamed into place at the end.
     Fresh { out: PathBuf, staging: PathBuf },
     /// A previous site: only files whose bytes changed are kept, and written at the end.
-    Update { out: PathBuf },
+    Update { out: PathBuf, earlier: Earlier },
 }
 
-/// Checks `out` and chooses how to write it. A folder that is not empty and has no marker
-/// is refused, so nothing a user wrote is ever overwritten or removed.
+/// The files of an existing site that an earlier build wrote, as far as its marker tells.
+pub struct Earlier {
+    files: BTreeSet<String>,
+    /// Whether the marker listed them; if not, they are the files of mentorbook's kinds.
+    listed: bool,
+}
+
+/// Checks `out` and chooses how to write it. A folder that holds anything but dot-files and
+/// has no marker is refused, so nothing a user wrote is ever overwritten or removed; so is a
+/// link (or a FIFO, socket or device) anywhere inside it.
 pub fn prepare(out: &Path) -> Result<Target, Error> {
-    if !out.exists() {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
-        let name = out
-            .file_name()
-            .map_or("site".into(), |n| n.to_string_lossy().into_owned());
-        let staging = parent.join(format!(".{name}.mentorbook-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&staging);
-        std::fs::create_dir_all(&staging).map_err(|e| io_error(&staging, e))?;
-        return Ok(Target::Fresh {
-            out: out.to_owned(),
-            staging,
-        });
+    interrupt::clean_up_on_signal();
+    scan::refuse_link(out)?;
+    match std::fs::symlink_metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return fresh(out),
+        Err(e) => return Err(io_error(out, e)),
+        Ok(meta) if !meta.is_dir() => {
+            return Err(Error::Output {
+                message: format!(
+                    "{} is a file, not a folder: choose another --out",
+                    out.display()
+                ),
+            });
+        }
+        Ok(_) => {}
     }
-    if !out.is_dir() {
-        return Err(Error::Output {
-            message: format!(
-                "{} is a file, not a folder: choose another --out",
-                out.display()
-            ),
-        });
-    }
-    let empty = std::fs::read_dir(out)
-        .map_err(|e| io_error(out, e))?
-        .next()
-        .is_none();
-    if !empty && !out.join(MARKER).is_file() {
+    Ok(Target::Update {
+        out: out.to_owned(),
+        earlier: earlier_files(out)?,
+    })
+}
+
+/// What an existing folder's marker says an earlier build wrote; refuses a folder without a
+/// marker that holds anything but dot-files, and a link anywhere inside.
+fn earlier_files(out: &Path) -> Result<Earlier, Error> {
+    let marker_path = out.join(MARKER);
+    let has_marker = std::fs::symlink_metadata(&marker_path).is_ok_and(|m| m.is_file());
+    if !has_marker && holds_visible_entries(out)? {
         return Err(Error::Output {
             message: format!(
                 "{} is not empty and was not written by mentorbook (it has no {MARKER} file): choose an empty or new --out so nothing in it is lost",
@@ -76,8 +85,50 @@ pub fn prepare(out: &Path) -> Result<Target, Error> {
             ),
         });
     }
-    Ok(Target::Update {
+    let kinds = scan::scan(out)?;
+    let previous = if has_marker {
+        marker::read(&marker_path)?
+    } else {
+        Previous::Listed(BTreeSet::new())
+    };
+    Ok(match previous {
+        Previous::Listed(files) => Earlier {
+            files,
+            listed: true,
+        },
+        Previous::Unlisted => Earlier {
+            files: kinds.into_iter().collect(),
+            listed: false,
+        },
+    })
+}
+
+/// Whether `out` holds anything but dot-files (a deploy clone's `.git` is no site).
+fn holds_visible_entries(out: &Path) -> Result<bool, Error> {
+    let entries = std::fs::read_dir(out).map_err(|e| io_error(out, e))?;
+    Ok(entries
+        .flatten()
+        .any(|entry| !entry.file_name().to_string_lossy().starts_with('.')))
+}
+
+/// A new site: an empty staging folder beside `out`, removed again if the build is stopped.
+fn fresh(out: &Path) -> Result<Target, Error> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+    let name = out
+        .file_name()
+        .map_or("site".into(), |n| n.to_string_lossy().into_owned());
+    let staging = parent.join(format!(".{name}.mentorbook-{}", std::process::id()));
+    let _writing = interrupt::writing();
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging).map_err(|e| io_error(&staging, e))?;
+    interrupt::leave_behind(&staging);
+    Ok(Target::Fresh {
         out: out.to_owned(),
+        staging,
     })
 }
 
@@ -88,6 +139,7 @@ impl Target {
         match self {
             Target::Fresh { staging, .. } => {
                 let path = staging.join(rel);
+                let _writing = interrupt::writing();
                 // The folders were made by `make_folders`; only a stray path needs one here.
                 if let Err(e) = std::fs::write(&path, &bytes) {
                     let folder = path.parent().unwrap_or(staging);
@@ -96,7 +148,7 @@ impl Target {
                 }
                 Ok(None)
             }
-            Target::Update { out } => {
+            Target::Update { out, .. } => {
                 let unchanged = std::fs::read(out.join(rel)).is_ok_and(|old| old == bytes);
                 Ok((!unchanged).then(|| (rel.to_owned(), bytes)))
             }
@@ -113,6 +165,7 @@ impl Target {
             .into_iter()
             .filter_map(|p| p.rsplit_once('/').map(|(folder, _)| folder))
             .collect();
+        let _writing = interrupt::writing();
         // One after another: parallel mkdirs in one parent only contend for its lock.
         for folder in folders {
             let path = staging.join(folder);
@@ -130,80 +183,36 @@ impl Target {
     ) -> Result<Written, Error> {
         match self {
             Target::Fresh { out, staging } => {
-                put(&staging.join(MARKER), MARKER_TEXT.as_bytes())?;
-                if let Err(e) = std::fs::rename(&staging, &out) {
-                    let _ = std::fs::remove_dir_all(&staging);
-                    return Err(io_error(&out, e));
+                let listing = marker::text(paths)?;
+                {
+                    let _writing = interrupt::writing();
+                    let marker_path = staging.join(MARKER);
+                    std::fs::write(&marker_path, listing).map_err(|e| io_error(&marker_path, e))?;
                 }
+                // Test hook: the whole site is staged, nothing is visible yet.
+                interrupt::pause_point("staged");
+                let _writing = interrupt::writing();
+                let renamed = std::fs::rename(&staging, &out);
+                if renamed.is_err() {
+                    let _ = std::fs::remove_dir_all(&staging);
+                }
+                interrupt::forget(&staging);
+                renamed.map_err(|e| io_error(&out, e))?;
                 Ok(Written {
                     written: paths.len(),
                     ..Written::default()
                 })
             }
-            Target::Update { out } => update(&out, &changed, paths),
+            Target::Update { out, earlier } => update::update(&out, &earlier, &changed, paths),
         }
     }
 
     /// Leaves everything as it was: a failed build changes nothing under `--out`.
     pub fn abandon(self) {
         if let Target::Fresh { staging, .. } = self {
-            let _ = std::fs::remove_dir_all(staging);
+            let _writing = interrupt::writing();
+            let _ = std::fs::remove_dir_all(&staging);
+            interrupt::forget(&staging);
         }
     }
-}
-
-/// Brings an existing site up to date.
-fn update(
-    out: &Path,
-    changed: &[(String, Vec<u8>)],
-    paths: &BTreeSet<String>,
-) -> Result<Written, Error> {
-    changed
-        .par_iter()
-        .try_for_each(|(rel, bytes)| put(&out.join(rel), bytes))?;
-    if !out.join(MARKER).is_file() {
-        put(&out.join(MARKER), MARKER_TEXT.as_bytes())?;
-    }
-    let mut removed = 0;
-    let mut folders = Vec::new();
-    for entry in WalkDir::new(out)
-        .min_depth(1)
-        .contents_first(true)
-        .into_iter()
-        .flatten()
-    {
-        let Ok(rel) = entry.path().strip_prefix(out) else {
-            continue;
-        };
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if entry.file_type().is_dir() {
-            folders.push(entry.path().to_owned());
-        } else if rel != MARKER && !paths.contains(&rel) {
-            std::fs::remove_file(entry.path()).map_err(|e| io_error(entry.path(), e))?;
-            removed += 1;
-        }
-    }
-    for folder in folders {
-        // Only empty folders go; a failure just means something is still inside.
-        let _ = std::fs::remove_dir(folder);
-    }
-    Ok(Written {
-        written: changed.len(),
-        unchanged: paths.len().saturating_sub(changed.len()),
-        removed,
-    })
-}
-
-/// Writes one file through a temporary file in the same folder and a rename.
-fn put(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(folder).map_err(|e| io_error(folder, e))?;
-    let name = path
-        .file_name()
-        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let temporary = folder.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
-    std::fs::write(&temporary, bytes).map_err(|e| io_error(&temporary, e))?;
-    std::fs::rename(&temporary, path).map_err(|e| io_error(path, e))
 }

@@ -27,6 +27,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/guidelines.html"),
     ),
     ("rules.html", include_str!("../../templates/rules.html")),
+    ("report.html", include_str!("../../templates/report.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
@@ -35,6 +36,8 @@ pub struct Templates {
     pub tera: tera::Tera,
     /// `style.css`, as it will be written.
     pub stylesheet: String,
+    /// Identifies the template texts: equal fingerprints render equal pages from equal views.
+    fingerprint: u64,
 }
 
 impl Templates {
@@ -44,6 +47,7 @@ impl Templates {
         tera.autoescape_on(vec![".html"]);
         let mut stylesheet = String::new();
         let mut named = Vec::new();
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
         for &(name, builtin) in BUILTIN {
             let text = match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
                 Some(path) => std::fs::read_to_string(&path).map_err(|e| Error::Template {
@@ -51,6 +55,7 @@ impl Templates {
                 })?,
                 None => builtin.to_owned(),
             };
+            std::hash::Hash::hash(&(name, &text), &mut hasher);
             if name == "style.css" {
                 stylesheet = text.clone();
             } else {
@@ -59,7 +64,16 @@ impl Templates {
         }
         tera.add_raw_templates(named.iter().map(|(n, t)| (*n, t.as_str())))
             .map_err(|e| template_error(&e))?;
-        Ok(Templates { tera, stylesheet })
+        let fingerprint = std::hash::Hasher::finish(&hasher);
+        Ok(Templates {
+            tera,
+            stylesheet,
+            fingerprint,
+        })
+    }
+
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Error> {

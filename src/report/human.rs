@@ -6,10 +6,9 @@
 use super::{counts, new_counts, what_changes};
 use crate::compare::Comparison;
 use crate::diagnostics::{Diagnostic, Findings, Severity, plural};
+use crate::source::Sources;
 use chrono::NaiveDate;
-use std::collections::HashMap;
 use std::fmt::Write;
-use std::io::Read;
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -30,9 +29,8 @@ impl Paint {
     }
 }
 
-pub fn render(findings: &Findings, as_of: NaiveDate, color: bool) -> String {
+pub fn render(findings: &Findings, sources: &Sources, as_of: NaiveDate, color: bool) -> String {
     let paint = Paint(color);
-    let mut sources = Sources::default();
     let mut out = String::new();
     for d in &findings.diagnostics {
         let line = if d.snippet {
@@ -56,13 +54,17 @@ pub fn render(findings: &Findings, as_of: NaiveDate, color: bool) -> String {
     out
 }
 
-pub fn render_compared(comparison: &Comparison, as_of: NaiveDate, color: bool) -> String {
+pub fn render_compared(
+    comparison: &Comparison,
+    sources: &Sources,
+    as_of: NaiveDate,
+    color: bool,
+) -> String {
     let paint = Paint(color);
     let mut out = String::new();
     if let Some(note) = &comparison.note {
         let _ = writeln!(out, "{}: {note}\n", paint.wrap(CYAN, "note"));
     }
-    let mut sources = Sources::default();
     for d in &comparison.new {
         let line = if d.snippet {
             sources.line(&d.file, d.pos.line)
@@ -165,9 +167,10 @@ fn diagnostic(out: &mut String, d: &Diagnostic, line: Option<&str>, paint: &Pain
 /// column. Returns the text and the column's offset in it.
 fn window(line: &str, column: usize) -> (String, usize) {
     const WIDTH: usize = 120;
+    // One character for one, so the caret stays under its column.
     let clean = |c: char| match c {
         '\t' => ' ',
-        c if c.is_control() => '\u{fffd}',
+        c if c.is_control() || crate::inert::acts(c) => '\u{fffd}',
         c => c,
     };
     let chars: Vec<char> = line.chars().map(clean).collect();
@@ -193,30 +196,6 @@ fn caret_width(rest: impl Iterator<Item = char>) -> usize {
     rest.take_while(|c| !c.is_whitespace() && !matches!(c, ':' | ',' | ']' | '}'))
         .count()
         .max(1)
-}
-
-/// Source files re-read for their snippet lines, each at most once.
-#[derive(Default)]
-struct Sources {
-    texts: HashMap<String, Option<String>>,
-}
-
-impl Sources {
-    fn line(&mut self, file: &str, line: u32) -> Option<&str> {
-        let text = self.texts.entry(file.to_owned()).or_insert_with(|| {
-            let mut bytes = Vec::new();
-            std::fs::File::open(file)
-                .and_then(|f| f.take(1 << 22).read_to_end(&mut bytes))
-                .ok()?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            Some(
-                text.strip_prefix('\u{feff}')
-                    .map(str::to_owned)
-                    .unwrap_or(text),
-            )
-        });
-        crate::source::line_text(text.as_deref()?, line)
-    }
 }
 
 #[cfg(test)]

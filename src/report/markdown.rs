@@ -112,8 +112,13 @@ fn table(out: &mut String, diagnostics: &[Diagnostic], place: &str, link_base: O
         };
         let place = format!("{}:{}", d.file, d.pos.line);
         let place = match link_base {
-            Some(base) => format!("[{}]({base}{}#L{})", cell(&place), d.file, d.pos.line),
-            None => format!("`{place}`"),
+            Some(base) => format!(
+                "[{}]({base}{}#L{})",
+                cell(&place),
+                url_path(&d.file),
+                d.pos.line
+            ),
+            None => code(&place),
         };
         let mut message = cell(&d.message);
         if let Some(help) = &d.help {
@@ -123,11 +128,43 @@ fn table(out: &mut String, diagnostics: &[Diagnostic], place: &str, link_base: O
     }
 }
 
-/// Text that cannot break out of a table cell or inject HTML.
+/// A message for a table cell: its `code` spans kept as code, everything else literal text
+/// that cannot break out of the cell, format, link, mention anyone or inject HTML.
 fn cell(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                code(part)
+            } else {
+                crate::inert::markdown(part)
+            }
+        })
+        .collect()
+}
+
+/// A code span in a table cell: Markdown is not read inside it, but a `|` still ends the
+/// cell unless escaped, and a backtick would end the span.
+fn code(text: &str) -> String {
+    let text = crate::inert::escaped(text);
+    format!(
+        "`{}`",
+        text.replace('|', "\\|")
+            .replace('`', "'")
+            .replace(['\r', '\n'], " ")
+    )
+}
+
+/// A path as the path of a URL: every byte but unreserved ones and `/` percent-encoded, so
+/// a file name cannot end the link or add to it.
+fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }

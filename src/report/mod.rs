@@ -10,6 +10,7 @@ mod markdown;
 use crate::cli::{Color, Format};
 use crate::compare::Comparison;
 use crate::diagnostics::{Findings, plural};
+use crate::source::Sources;
 use chrono::NaiveDate;
 use std::io::IsTerminal;
 
@@ -44,9 +45,15 @@ impl Styling {
     }
 }
 
-pub fn render(format: Format, findings: &Findings, as_of: NaiveDate, styling: Styling) -> String {
+pub fn render(
+    format: Format,
+    findings: &Findings,
+    sources: &Sources,
+    as_of: NaiveDate,
+    styling: Styling,
+) -> String {
     match format {
-        Format::Human => human::render(findings, as_of, styling.color),
+        Format::Human => human::render(findings, sources, as_of, styling.color),
         Format::Github => github::render(findings),
         Format::Json => json::render(findings, as_of),
         Format::Markdown => markdown::render(findings, as_of, styling.link_base.as_deref()),
@@ -58,11 +65,12 @@ pub fn render(format: Format, findings: &Findings, as_of: NaiveDate, styling: St
 pub fn render_compared(
     format: Format,
     comparison: &Comparison,
+    sources: &Sources,
     as_of: NaiveDate,
     styling: Styling,
 ) -> String {
     match format {
-        Format::Human => human::render_compared(comparison, as_of, styling.color),
+        Format::Human => human::render_compared(comparison, sources, as_of, styling.color),
         Format::Github => github::render_compared(comparison),
         Format::Json => json::render_compared(comparison, as_of),
         Format::Markdown => {

@@ -2,31 +2,24 @@
 //! before they meet, and keeping the program's terms.
 
 use super::{Context, Pair, Rule};
-use crate::model::{Agreement, ExpenseBearer, Frequency};
+use crate::diagnostics::{Flag, Kind};
+use crate::model::{Agreement, ExpenseBearer, Frequency, Role};
+use crate::place::Place;
 
 pub fn check(cx: &mut Context) {
     for pair in cx.pairs().collect::<Vec<_>>() {
         match &pair.folder.agreement {
             None if pair.start() <= cx.as_of => {
-                cx.report_file(
-                    Rule::AgreementMissing,
-                    pair.file,
-                    pair.id,
-                    format!(
-                        "{} started on {} but has no signed agreement",
-                        pair.id,
-                        pair.start()
-                    ),
-                )
-                .help(format!(
-                    "add relationships/{}/agreement.md, signed by both parties",
-                    pair.id
-                ));
+                let kind = Kind::NoAgreement {
+                    relationship: pair.id.to_owned(),
+                    start: pair.start(),
+                };
+                cx.report_file(Rule::AgreementMissing, pair.place, pair.id, kind);
             }
             Some(file) => {
                 if let Some(agreement) = &file.record {
-                    signatures(cx, &pair, &file.file, agreement);
-                    terms(cx, &pair, &file.file, agreement);
+                    signatures(cx, &pair, &file.place, agreement);
+                    terms(cx, &pair, &file.place, agreement);
                 }
             }
             None => {}
@@ -34,80 +27,78 @@ pub fn check(cx: &mut Context) {
     }
 }
 
-fn signatures(cx: &mut Context, pair: &Pair, file: &str, agreement: &Agreement) {
+fn signatures(cx: &mut Context, pair: &Pair, place: &Place, agreement: &Agreement) {
     let first_meeting = pair.folder.meetings.first().map(|m| m.date);
-    for (part, signed) in [
-        ("mentor", &agreement.signed_mentor),
-        ("mentee", &agreement.signed_mentee),
+    for (party, signed, key) in [
+        (Role::Mentor, &agreement.signed_mentor, "signed.mentor"),
+        (Role::Mentee, &agreement.signed_mentee, "signed.mentee"),
     ] {
         let date = signed.value;
-        let message = match first_meeting {
-            Some(first) if date > first => {
-                format!("the {part} signed on {date}, after the first meeting on {first}")
-            }
-            _ if date > cx.as_of => {
-                format!("the {part}'s signature is dated {date}, after {}", cx.as_of)
-            }
+        let kind = match first_meeting {
+            Some(first) if date > first => Kind::SignedAfterFirstMeeting {
+                party,
+                signed: date,
+                first,
+            },
+            _ if date > cx.as_of => Kind::SignedAfterAsOf {
+                party,
+                signed: date,
+                as_of: cx.as_of,
+            },
             _ => continue,
         };
-        cx.report(Rule::AgreementUnsigned, file, signed.at, pair.id, message)
-            .help("both parties sign the agreement before they first meet");
+        cx.report(Rule::AgreementUnsigned, place, signed.at, pair.id, kind)
+            .key = Some(key);
     }
 }
 
-fn terms(cx: &mut Context, pair: &Pair, file: &str, agreement: &Agreement) {
-    for (flag, key) in [
-        (&agreement.confidentiality, "confidentiality"),
-        (&agreement.voluntary, "voluntary"),
+fn terms(cx: &mut Context, pair: &Pair, place: &Place, agreement: &Agreement) {
+    for (value, flag, key) in [
+        (
+            &agreement.confidentiality,
+            Flag::Confidentiality,
+            "confidentiality",
+        ),
+        (&agreement.voluntary, Flag::Voluntary, "voluntary"),
     ] {
-        if !flag.value {
-            cx.report(
-                Rule::AgreementTerms,
-                file,
-                flag.at,
-                pair.id,
-                format!("`{key}` must be true: the program's agreement requires it"),
-            )
-            .help(format!("set `{key}: true` once both parties agree"));
+        if !value.value {
+            let kind = Kind::TermNotTrue { flag };
+            cx.report(Rule::AgreementTerms, place, value.at, pair.id, kind)
+                .key = Some(key);
         }
     }
     if agreement.expenses.value != ExpenseBearer::Participants {
+        let kind = Kind::ExpensesNotParticipants;
         cx.report(
             Rule::AgreementTerms,
-            file,
+            place,
             agreement.expenses.at,
             pair.id,
-            "`expenses` must be `participants`: the program does not pay participants' expenses"
-                .into(),
+            kind,
         )
-        .help("set `expenses: participants`");
+        .key = Some("expenses");
     }
     if agreement.meeting_frequency.value == Frequency::Quarterly {
+        let at = agreement.meeting_frequency.at;
         cx.report(
             Rule::AgreementTerms,
-            file,
-            agreement.meeting_frequency.at,
+            place,
+            at,
             pair.id,
-            "`meeting_frequency` is quarterly, less often than the program's monthly minimum"
-                .into(),
+            Kind::QuarterlyFrequency,
         )
-        .help("agree to meet weekly, fortnightly or monthly");
+        .key = Some("meeting_frequency");
     }
     let allowed = &cx.params.meeting_modes;
     for mode in &agreement.meeting_modes {
         if !allowed.contains(&mode.value) {
-            cx.report(
-                Rule::AgreementTerms,
-                file,
-                mode.at,
-                pair.id,
-                format!(
-                    "`{}` is not one of the program's meeting modes ({})",
-                    mode.value,
-                    allowed.join(", ")
-                ),
-            )
-            .help("list only modes the program allows");
+            let kind = Kind::ModeNotAllowed {
+                in_agreement: true,
+                typed: mode.value.clone(),
+                allowed: allowed.clone(),
+            };
+            cx.report(Rule::AgreementTerms, place, mode.at, pair.id, kind)
+                .key = Some("meeting_modes");
         }
     }
 }

@@ -1,9 +1,11 @@
-//! Quarterly evaluations by a PLCI representative: one for every quarter of a relationship,
-//! dated in that quarter (or its grace period), by someone outside the pair, with the
-//! mentor taking part.
+//! Quarterly evaluations by a PLCI representative: one for every quarter of a relationship
+//! (`crate::facts::quarters_due`), dated in that quarter (or its grace period), by someone
+//! outside the pair, with the mentor taking part.
 
-use super::dates::{add_days, quarters_ending_within};
 use super::{Context, Pair, Rule};
+use crate::dates::add_days;
+use crate::diagnostics::{Kind, Of};
+use crate::facts;
 use crate::model::{Evaluation, EvaluationFile, Role};
 
 pub fn check(cx: &mut Context) {
@@ -28,22 +30,15 @@ pub fn check(cx: &mut Context) {
 }
 
 fn missing(cx: &mut Context, pair: &Pair) {
-    let Some(close) = pair.close() else { return };
     let grace = cx.params.evaluation_grace_days;
-    for quarter in quarters_ending_within(pair.start(), close) {
-        let due = add_days(quarter.last_day(), grace);
-        let present = pair.folder.evaluations.iter().any(|e| e.quarter == quarter);
-        if due < cx.as_of && !present {
-            cx.report_file(
-                Rule::EvaluationMissing,
-                pair.file,
-                pair.id,
-                format!("no evaluation for {quarter}: it was due by {due}"),
-            )
-            .help(format!(
-                "add relationships/{}/evaluations/{quarter}.yaml",
-                pair.id
-            ));
+    for due in facts::quarters_due(pair.record, pair.folder, grace) {
+        if due.due < cx.as_of && !due.evaluated {
+            let kind = Kind::NoEvaluation {
+                quarter: due.quarter,
+                due: due.due,
+                relationship: pair.id.to_owned(),
+            };
+            cx.report_file(Rule::EvaluationMissing, pair.place, pair.id, kind);
         }
     }
 }
@@ -52,76 +47,81 @@ fn quarter_open(cx: &mut Context, pair: &Pair, evaluation: &EvaluationFile) {
     let Some(close) = pair.close() else { return };
     let (quarter, last) = (evaluation.quarter, evaluation.quarter.last_day());
     if last < pair.start() || last > close {
+        let kind = Kind::QuarterOutside {
+            quarter,
+            last,
+            start: pair.start(),
+            close,
+        };
         cx.report_file(
             Rule::EvaluationQuarter,
-            &evaluation.loaded.file,
+            &evaluation.loaded.place,
             pair.id,
-            format!(
-                "{quarter} ends on {last}, outside the relationship ({} to {close}): only quarters that end while it is open are evaluated",
-                pair.start()
-            ),
-        )
-        .help("check the quarter in the file name");
+            kind,
+        );
     }
 }
 
 fn contents(cx: &mut Context, pair: &Pair, evaluation: &EvaluationFile, record: &Evaluation) {
-    let file = &evaluation.loaded.file;
+    let place = &evaluation.loaded.place;
     let quarter = evaluation.quarter;
     let (first, latest) = (
         quarter.first_day(),
         add_days(quarter.last_day(), cx.params.evaluation_grace_days),
     );
     let date = record.date.value;
-    let message = if date < first {
-        Some(format!(
-            "the {quarter} evaluation is dated {date}, before the quarter starts on {first}"
-        ))
+    let kind = if date < first {
+        Some(Kind::EvaluatedBefore {
+            quarter,
+            date,
+            first,
+            latest,
+        })
     } else if date > latest {
-        Some(format!(
-            "the {quarter} evaluation is dated {date}, after it was due by {latest}"
-        ))
+        Some(Kind::EvaluatedLate {
+            quarter,
+            date,
+            first,
+            latest,
+        })
     } else if date > cx.as_of {
-        Some(format!(
-            "the {quarter} evaluation is dated {date}, after {}",
-            cx.as_of
-        ))
+        Some(Kind::EvaluatedAfterAsOf {
+            quarter,
+            date,
+            as_of: cx.as_of,
+            first,
+            latest,
+        })
     } else {
         None
     };
-    if let Some(message) = message {
+    if let Some(kind) = kind {
         cx.report(
             Rule::EvaluationQuarter,
-            file,
+            place,
             record.date.at,
             pair.id,
-            message,
+            kind,
         )
-        .help(format!(
-            "an evaluation of {quarter} takes place between {first} and {latest}"
-        ));
+        .key = Some("date");
     }
     if !record.mentor_participated.value {
-        let who = cx.who(&pair.record.mentor.value, "mentor", pair.id);
-        cx.report(
-            Rule::EvaluationCompliance,
-            file,
-            record.mentor_participated.at,
-            pair.id,
-            format!("{who} did not take part in the {quarter} evaluation"),
-        )
-        .help("mentors take part in every quarterly evaluation; contact the committee");
+        let kind = Kind::MentorAbsent {
+            mentor: cx.party(&pair.record.mentor.value, Role::Mentor, pair.id),
+            quarter,
+        };
+        let at = record.mentor_participated.at;
+        cx.report(Rule::EvaluationCompliance, place, at, pair.id, kind)
+            .key = Some("mentor_participated");
     }
     let rep = &record.representative;
     if rep.value == pair.record.mentor.value || rep.value == pair.record.mentee.value {
-        cx.report(
-            Rule::EvaluationRepresentative,
-            file,
-            rep.at,
-            pair.id,
-            format!("the {quarter} evaluation is by a party to {}: a representative outside the pair evaluates it", pair.id),
-        )
-        .help("name a PLCI representative who is neither the mentor nor the mentee");
+        let kind = Kind::RepresentativeIsParty {
+            quarter,
+            relationship: pair.id.to_owned(),
+        };
+        cx.report(Rule::EvaluationRepresentative, place, rep.at, pair.id, kind)
+            .key = Some("representative");
     }
 }
 
@@ -132,33 +132,29 @@ fn representative_exists(
     record: &Evaluation,
 ) {
     let rep = &record.representative;
-    let file = &evaluation.loaded.file;
+    let place = &evaluation.loaded.place;
     if !cx.records.people.contains_key(&rep.value) {
-        cx.report(
-            Rule::Reference,
-            file,
-            rep.at,
-            id,
-            "`representative` names no person in people/".into(),
-        )
-        .help("use the id of a person file, people/<id>.yaml, with the representative role");
+        let kind = Kind::NoPerson {
+            key: Role::Representative,
+        };
+        cx.report(Rule::Reference, place, rep.at, id, kind).key = Some("representative");
         return;
     }
     if let Some((_, person)) = cx.person(&rep.value)
         && !person.has_role(Role::Representative)
     {
-        let who = cx.who(
+        let person = cx.subject(
             &rep.value,
-            "representative",
-            &format!("the {} evaluation", evaluation.quarter),
+            Role::Representative,
+            Of::Evaluation(evaluation.quarter),
         );
         cx.report(
             Rule::Role,
-            file,
+            place,
             rep.at,
             id,
-            format!("{who} does not have the `representative` role"),
+            Kind::NotRepresentative { person },
         )
-        .help("name a PLCI representative, or add `representative` to their `roles`");
+        .key = Some("representative");
     }
 }

@@ -1,54 +1,23 @@
-//! The rule catalogue: every rule id, its default severity and a one-line summary.
-//!
-//! The ids are public and stable (CI logs, `[severity]` overrides and `explain` use them).
-//! The structural rules (`yaml`, `schema`, `layout`) are reported by the loader; the
-//! cross-record rules live here, one file per family.
+//! The cross-record rules, one file per family. Each reads the loaded records and the shared
+//! relationship facts (`crate::facts`) and reports `Diagnostic`s with typed facts (`Kind`).
+//! The catalogue of ids and severities is `crate::catalogue`; the structural rules (`yaml`,
+//! `schema`, `layout`) are reported by the loader.
 
 mod agreements;
-mod catalogue;
-pub mod dates;
+pub use crate::dates;
 mod evaluations;
-pub mod explain;
 mod meetings;
 mod people;
 mod relationships;
 
-pub use catalogue::{ALL, Rule};
+pub use crate::catalogue::{ALL, Level, Rule, explain};
 pub use people::id_reveals;
 
-use crate::diagnostics::{Diagnostic, Pos, Severity};
-use crate::model::{Person, Records, Relationship, RelationshipFolder, RuleParams, Status};
+use crate::diagnostics::{Diagnostic, Kind, Of, Pos, Subject};
+use crate::facts;
+use crate::model::{Person, Records, Relationship, RelationshipFolder, Role, RuleParams};
+use crate::place::Place;
 use chrono::NaiveDate;
-
-/// How a program wants a rule reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Error,
-    Warning,
-    Off,
-}
-
-impl Level {
-    pub const NAMES: [&'static str; 3] = ["error", "warning", "off"];
-
-    pub fn parse(text: &str) -> Option<Level> {
-        match text {
-            "error" => Some(Level::Error),
-            "warning" => Some(Level::Warning),
-            "off" => Some(Level::Off),
-            _ => None,
-        }
-    }
-}
-
-impl From<Severity> for Level {
-    fn from(severity: Severity) -> Level {
-        match severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-        }
-    }
-}
 
 /// Runs the cross-record rules over loaded records. A record that failed to load (`yaml` or
 /// `schema` errors) is present but has no contents, so no rule reads it.
@@ -94,20 +63,15 @@ pub struct Context<'a> {
 #[derive(Clone, Copy)]
 pub struct Pair<'a> {
     pub id: &'a str,
-    pub file: &'a str,
+    pub place: &'a Place,
     pub record: &'a Relationship,
     pub folder: &'a RelationshipFolder,
 }
 
 impl Pair<'_> {
-    /// The dissolution date when dissolved, else `end`; `None` for a dissolved relationship
-    /// without its `dissolution` block (rules that need the close date skip it).
+    /// The close date (`crate::facts::close`).
     pub fn close(&self) -> Option<NaiveDate> {
-        match (self.record.status.value, &self.record.dissolution) {
-            (Status::Dissolved, Some(d)) => Some(d.value.date.value),
-            (Status::Dissolved, None) => None,
-            _ => Some(self.record.end.value),
-        }
+        facts::close(self.record)
     }
 
     pub fn start(&self) -> NaiveDate {
@@ -125,7 +89,7 @@ impl<'a> Context<'a> {
                 let file = folder.relationship.as_ref()?;
                 Some(Pair {
                     id,
-                    file: &file.file,
+                    place: &file.place,
                     record: file.record.as_ref()?,
                     folder,
                 })
@@ -133,30 +97,40 @@ impl<'a> Context<'a> {
     }
 
     /// A person whose file loaded.
-    pub fn person(&self, id: &str) -> Option<(&'a str, &'a Person)> {
+    pub fn person(&self, id: &str) -> Option<(&'a Place, &'a Person)> {
         let file = self.records.people.get(id)?;
-        Some((&file.file, file.record.as_ref()?))
+        Some((&file.place, file.record.as_ref()?))
     }
 
-    /// How a message names a person: by id when they consented to publication, else by
-    /// their part in the relationship ("the mentee of r-2026-001").
-    pub fn who(&self, id: &str, part: &str, relationship: &str) -> String {
-        match self.person(id) {
-            Some((_, person)) if person.publish => format!("`{id}`"),
-            _ => format!("the {part} of {relationship}"),
+    /// How a message names a person: by their part in `of`, and whether they consented.
+    pub fn subject(&self, id: &str, part: Role, of: Of) -> Subject {
+        Subject {
+            id: id.to_owned(),
+            part,
+            of,
+            published: self.person(id).is_some_and(|(_, p)| p.publish),
         }
     }
 
+    /// A person's part in relationship `relationship`.
+    pub fn party(&self, id: &str, part: Role, relationship: &str) -> Subject {
+        self.subject(id, part, Of::Relationship(relationship.to_owned()))
+    }
+
+    /// Reports a problem at the key at `at` of the file at `place`.
     pub fn report(
         &mut self,
         rule: Rule,
-        file: &str,
+        place: &Place,
         at: Pos,
         relationship: &str,
-        message: String,
+        kind: Kind,
     ) -> &mut Diagnostic {
-        self.out
-            .push(Diagnostic::new(rule, file, at, message).in_relationship(Some(relationship)));
+        let file = crate::load::display_path(&self.records.root, &place.path());
+        self.out.push(
+            Diagnostic::new(rule, place.clone(), file, at, kind)
+                .in_relationship(Some(relationship)),
+        );
         let last = self.out.len() - 1;
         &mut self.out[last]
     }
@@ -165,19 +139,12 @@ impl<'a> Context<'a> {
     pub fn report_file(
         &mut self,
         rule: Rule,
-        file: &str,
+        place: &Place,
         relationship: &str,
-        message: String,
+        kind: Kind,
     ) -> &mut Diagnostic {
-        let d = self.report(rule, file, Pos::START, relationship, message);
+        let d = self.report(rule, place, Pos::START, relationship, kind);
         d.snippet = false;
         d
-    }
-}
-
-impl Diagnostic {
-    /// Sets the help line of a diagnostic already reported.
-    pub fn help(&mut self, help: impl Into<String>) {
-        self.help = Some(help.into());
     }
 }

@@ -1,34 +1,36 @@
 //! Who may take part: references, roles, membership, a public-library connection, the
 //! mentor's experience and capacity, and relationship ids that reveal nobody.
 
-use super::dates::add_years;
 use super::{Context, Pair, Rule};
+use crate::diagnostics::{Experience, Kind, Subject};
+use crate::facts;
 use crate::model::{Located, Person, PublicLibrary, Role, Status};
+use crate::place::Place;
 use std::collections::BTreeMap;
 
 pub fn check(cx: &mut Context) {
     for pair in cx.pairs().collect::<Vec<_>>() {
         let rel = pair.record;
-        for (part, id, role) in [
-            ("mentor", &rel.mentor, Role::Mentor),
-            ("mentee", &rel.mentee, Role::Mentee),
-        ] {
-            reference_and_role(cx, &pair, part, id, role);
+        for (id, role) in [(&rel.mentor, Role::Mentor), (&rel.mentee, Role::Mentee)] {
+            reference_and_role(cx, &pair, id, role);
         }
         if rel.mentor.value == rel.mentee.value {
             cx.report(
                 Rule::SelfMentoring,
-                pair.file,
+                pair.place,
                 rel.mentee.at,
                 pair.id,
-                "the mentor and the mentee are the same person".into(),
+                Kind::SelfMentoring,
             )
-            .help("name a different mentee, or a different mentor");
+            .key = Some("mentee");
         }
-        for (part, id) in [("mentor", &rel.mentor.value), ("mentee", &rel.mentee.value)] {
-            if let Some((file, person)) = cx.person(id) {
-                membership(cx, &pair, part, id, file, person);
-                public_library(cx, &pair, part, id, file, person);
+        for (id, role) in [
+            (&rel.mentor.value, Role::Mentor),
+            (&rel.mentee.value, Role::Mentee),
+        ] {
+            if let Some((place, person)) = cx.person(id) {
+                membership(cx, &pair, cx.party(id, role, pair.id), place, person);
+                public_library(cx, &pair, cx.party(id, role, pair.id), place, person);
             }
         }
         experience(cx, &pair);
@@ -38,133 +40,117 @@ pub fn check(cx: &mut Context) {
     capacity(cx);
 }
 
-fn reference_and_role(cx: &mut Context, pair: &Pair, part: &str, id: &Located<String>, role: Role) {
+fn reference_and_role(cx: &mut Context, pair: &Pair, id: &Located<String>, role: Role) {
+    let key = role.label();
     if !cx.records.people.contains_key(&id.value) {
         cx.report(
             Rule::Reference,
-            pair.file,
+            pair.place,
             id.at,
             pair.id,
-            format!("`{part}` names no person in people/"),
+            Kind::NoPerson { key: role },
         )
-        .help(format!(
-            "use the id of a person file, people/<id>.yaml, for the {part}"
-        ));
+        .key = Some(key);
         return;
     }
     if let Some((_, person)) = cx.person(&id.value)
         && !person.has_role(role)
     {
-        let who = cx.who(&id.value, part, pair.id);
+        let person = cx.party(&id.value, role, pair.id);
         cx.report(
             Rule::Role,
-            pair.file,
+            pair.place,
             id.at,
             pair.id,
-            format!("{who} is named as {part} but does not have the `{part}` role"),
+            Kind::MissingRole { person },
         )
-        .help(format!(
-            "add `{part}` to their `roles`, or name someone who has it"
-        ));
+        .key = Some(key);
     }
 }
 
-fn membership(cx: &mut Context, pair: &Pair, part: &str, id: &str, file: &str, person: &Person) {
-    let who = cx.who(id, part, pair.id);
+fn membership(cx: &mut Context, pair: &Pair, who: Subject, place: &Place, person: &Person) {
+    let relationship = pair.id.to_owned();
     let Some(membership) = &person.membership else {
-        cx.report_file(
-            Rule::Membership,
-            file,
-            pair.id,
-            format!(
-                "{who} has no association membership, needed to take part in {}",
-                pair.id
-            ),
-        )
-        .help("add `membership:` with `number` and `expires`");
+        let kind = Kind::NoMembership {
+            person: who,
+            relationship,
+        };
+        cx.report_file(Rule::Membership, place, pair.id, kind);
         return;
     };
     let expires = &membership.value.expires;
     let start = pair.start();
-    let message = if expires.value < start {
-        format!(
-            "the membership of {who} expires on {}, before {} starts on {start}",
-            expires.value, pair.id
-        )
+    let kind = if expires.value < start {
+        Kind::MembershipBeforeStart {
+            person: who,
+            expires: expires.value,
+            relationship,
+            start,
+        }
     } else if pair.record.status.value == Status::Active && expires.value < cx.as_of {
-        format!(
-            "the membership of {who} expired on {}, but {} is still active on {}",
-            expires.value, pair.id, cx.as_of
-        )
+        Kind::MembershipExpired {
+            person: who,
+            expires: expires.value,
+            relationship,
+            as_of: cx.as_of,
+        }
     } else {
         return;
     };
-    cx.report(Rule::Membership, file, expires.at, pair.id, message)
-        .help("renew the membership and update `membership.expires`");
+    cx.report(Rule::Membership, place, expires.at, pair.id, kind)
+        .key = Some("membership.expires");
 }
 
-fn public_library(
-    cx: &mut Context,
-    pair: &Pair,
-    part: &str,
-    id: &str,
-    file: &str,
-    person: &Person,
-) {
+fn public_library(cx: &mut Context, pair: &Pair, who: Subject, place: &Place, person: &Person) {
     if let Some(connection) = &person.public_library
         && connection.value == PublicLibrary::None
     {
-        let who = cx.who(id, part, pair.id);
-        cx.report(
-            Rule::PublicLibrary,
-            file,
-            connection.at,
-            pair.id,
-            format!("{who} has no connection to a public library (`public_library: none`), needed to take part in {}", pair.id),
-        )
-        .help("participants work in, have worked in, or plan to work in a public library: current, former or planned");
+        let kind = Kind::NoPublicLibrary {
+            person: who,
+            relationship: pair.id.to_owned(),
+        };
+        cx.report(Rule::PublicLibrary, place, connection.at, pair.id, kind)
+            .key = Some("public_library");
     }
 }
 
 /// `mentor-library-years` and `mentor-field-years`.
 fn experience(cx: &mut Context, pair: &Pair) {
     let id = &pair.record.mentor.value;
-    let Some((file, mentor)) = cx.person(id) else {
+    let Some((place, mentor)) = cx.person(id) else {
         return;
     };
-    let who = cx.who(id, "mentor", pair.id);
     let start = pair.start();
     let checks = [
         (
             Rule::MentorLibraryYears,
             &mentor.library_since,
             cx.params.mentor_min_library_years,
-            "in libraries",
+            Experience::Libraries,
             "library_since",
         ),
         (
             Rule::MentorFieldYears,
             &mentor.field_since,
             cx.params.mentor_min_field_years,
-            "in their current field",
+            Experience::Field,
             "field_since",
         ),
     ];
-    for (rule, since, years, place, key) in checks {
+    for (rule, since, years, what, key) in checks {
         let Some(since) = since else { continue };
-        let reached = add_years(since.value, years);
+        let reached = facts::experience_reached(since.value, years);
         if reached > start {
-            cx.report(
-                rule,
-                file,
-                since.at,
-                pair.id,
-                format!(
-                    "{who} has worked {place} since {}: {years} years are reached on {reached}, after {} starts on {start}",
-                    since.value, pair.id
-                ),
-            )
-            .help(format!("a mentor needs {years} years {place} when the relationship starts; check `{key}` or the start date"));
+            let kind = Kind::TooLittleExperience {
+                mentor: cx.party(id, Role::Mentor, pair.id),
+                what,
+                since: since.value,
+                years,
+                reached,
+                relationship: pair.id.to_owned(),
+                start,
+            };
+            cx.report(rule, place, since.at, pair.id, kind).key = Some(key);
         }
     }
 }
@@ -176,33 +162,38 @@ fn seniority(cx: &mut Context, pair: &Pair) {
             .and_then(|(_, p)| p.library_since.as_ref())
             .map(|d| d.value)
     };
-    if let (Some(mentor), Some(mentee)) = (since(&rel.mentor.value), since(&rel.mentee.value))
-        && mentee < mentor
+    if let (Some(mentor_since), Some(mentee_since)) =
+        (since(&rel.mentor.value), since(&rel.mentee.value))
+        && mentee_since < mentor_since
     {
-        let mentee_who = cx.who(&rel.mentee.value, "mentee", pair.id);
-        let mentor_who = cx.who(&rel.mentor.value, "mentor", pair.id);
+        let kind = Kind::MenteeMoreSenior {
+            mentee: cx.party(&rel.mentee.value, Role::Mentee, pair.id),
+            mentee_since,
+            mentor: cx.party(&rel.mentor.value, Role::Mentor, pair.id),
+            mentor_since,
+        };
         cx.report(
             Rule::MentorSeniority,
-            pair.file,
+            pair.place,
             rel.mentor.at,
             pair.id,
-            format!("{mentee_who} has worked in libraries since {mentee}, longer than {mentor_who} (since {mentor})"),
+            kind,
         )
-        .help("mentors are usually the more experienced; check the pairing or the `library_since` dates");
+        .key = Some("mentor");
     }
 }
 
-/// Active relationships open on as-of, per mentor; the later ones in id order are extra.
+/// Relationships running on as-of (`crate::facts::running_on`), per mentor; the later ones
+/// in id order are extra.
 fn capacity(cx: &mut Context) {
-    let limit = cx.params.max_active_mentees_per_mentor as usize;
+    let limit = cx.params.max_active_mentees_per_mentor;
     if limit == 0 {
         return;
     }
     let as_of = cx.as_of;
     let mut per_mentor: BTreeMap<&str, Vec<Pair>> = BTreeMap::new();
     for pair in cx.pairs() {
-        let open = pair.start() <= as_of && pair.close().is_some_and(|close| as_of <= close);
-        if pair.record.status.value == Status::Active && open {
+        if facts::running_on(pair.record, as_of) {
             per_mentor
                 .entry(&pair.record.mentor.value)
                 .or_default()
@@ -210,16 +201,21 @@ fn capacity(cx: &mut Context) {
         }
     }
     for (mentor, pairs) in per_mentor {
-        for pair in pairs.iter().skip(limit) {
-            let who = cx.who(mentor, "mentor", pair.id);
+        for pair in pairs.iter().skip(limit as usize) {
+            let kind = Kind::OverCapacity {
+                mentor: cx.party(mentor, Role::Mentor, pair.id),
+                active: pairs.len(),
+                as_of,
+                limit,
+            };
             cx.report(
                 Rule::MentorCapacity,
-                pair.file,
+                pair.place,
                 pair.record.mentor.at,
                 pair.id,
-                format!("{who} has {} active relationships on {as_of}, more than the program's limit of {limit}", pairs.len()),
+                kind,
             )
-            .help("pair this mentee with another mentor, or raise max_active_mentees_per_mentor");
+            .key = Some("mentor");
         }
     }
 }
@@ -230,13 +226,10 @@ fn private_id(cx: &mut Context, pair: &Pair) {
             .is_some_and(|(_, p)| id_reveals(pair.id, person_id, p))
     };
     if reveals(&pair.record.mentor.value) || reveals(&pair.record.mentee.value) {
-        cx.report_file(
-            Rule::PrivateId,
-            pair.file,
-            pair.id,
-            format!("the relationship id {} contains the id or part of the name of a participant who has not consented to publication, and ids are published", pair.id),
-        )
-        .help("rename the folder to a neutral id such as r-2026-014");
+        let kind = Kind::IdReveals {
+            relationship: pair.id.to_owned(),
+        };
+        cx.report_file(Rule::PrivateId, pair.place, pair.id, kind);
     }
 }
 

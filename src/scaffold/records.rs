@@ -3,7 +3,7 @@
 //! missing until someone fills it in (a placeholder word such as `TODO` would pass as text).
 //! Optional keys are shown as comments, so the file itself shows what may be added.
 
-use crate::model::{Choice, Quarter, Role};
+use crate::model::{Choice, PublicLibrary, Quarter, Rating, Role};
 use crate::schema::Kind;
 use chrono::NaiveDate;
 
@@ -22,7 +22,7 @@ pub fn modeline(rel: &str, kind: Kind) -> String {
 pub fn yaml_text(text: &str) -> String {
     let plain = text
         .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '(' | ')'))
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '(' | ')' | '@'))
         && text.starts_with(char::is_alphabetic)
         && !text.ends_with(' ')
         && !matches!(
@@ -45,34 +45,142 @@ fn names<T: Choice>() -> String {
         .join(" | ")
 }
 
-pub fn person(rel: &str, name: &str, roles: &[Role]) -> String {
+/// What a person record says beyond `name` and `roles`. A field left `None` is written as
+/// `new person` writes it: a `# TODO` line when the roles require it, else a comment.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonFields {
+    pub library: Option<String>,
+    pub position: Option<String>,
+    pub public_library: Option<PublicLibrary>,
+    pub membership_number: Option<String>,
+    pub membership_expires: Option<NaiveDate>,
+    pub library_since: Option<NaiveDate>,
+    pub field: Option<String>,
+    pub field_since: Option<NaiveDate>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub interests: Vec<String>,
+    pub publish: bool,
+}
+
+/// `key: value`, or the comment that shows the optional key.
+fn optional(key: &str, value: Option<String>, comment: &str) -> String {
+    match value {
+        Some(value) => format!("{key}: {value}\n"),
+        None => format!("{comment}\n"),
+    }
+}
+
+/// `key: value`; without a value, the `# TODO` line when the key is `needed`, else nothing.
+fn required(key: &str, value: Option<String>, needed: bool, todo: &str) -> String {
+    match value {
+        Some(value) => format!("{key}: {value}\n"),
+        None if needed => format!("{:<31}# TODO: {todo}\n", format!("{key}:")),
+        None => String::new(),
+    }
+}
+
+/// A flow list, `[first, second]`, each item quoted only when it must be.
+fn flow_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|item| yaml_text(item)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn text(value: &Option<String>) -> Option<String> {
+    value.as_deref().map(yaml_text)
+}
+
+fn day(value: Option<NaiveDate>) -> Option<String> {
+    value.map(|d| d.to_string())
+}
+
+pub fn person(rel: &str, name: &str, roles: &[Role], fields: &PersonFields) -> String {
     let has = |role| roles.contains(&role);
+    let (mentor, party) = (has(Role::Mentor), has(Role::Mentor) || has(Role::Mentee));
+    let f = fields;
     let role_list: Vec<&str> = roles.iter().map(|r| r.name()).collect();
     let mut out = modeline(rel, Kind::Person);
     out += &format!("name: {}\n", yaml_text(name));
     out += &format!("roles: [{}]\n", role_list.join(", "));
-    out += "# library: …                  # optional: the library they work at\n";
-    out += "# position: …                 # optional: their job title\n";
-    if has(Role::Mentor) || has(Role::Mentee) {
-        out += &format!(
-            "public_library:                # TODO: {}\n",
-            names::<crate::model::PublicLibrary>()
-        );
-        out += "membership:                    # association membership\n";
-        out += "  number:                      # TODO: membership number (confidential)\n";
-        out += "  expires:                     # TODO: YYYY-MM-DD\n";
+    out += &optional(
+        "library",
+        text(&f.library),
+        "# library: …                  # optional: the library they work at",
+    );
+    out += &optional(
+        "position",
+        text(&f.position),
+        "# position: …                 # optional: their job title",
+    );
+    let connection = f.public_library.map(|c| c.name().to_owned());
+    out += &required(
+        "public_library",
+        connection,
+        party,
+        &names::<PublicLibrary>(),
+    );
+    out += &membership(f, party);
+    let since = |value| (mentor, day(value));
+    for (key, (needed, value), todo) in [
+        (
+            "library_since",
+            since(f.library_since),
+            "YYYY-MM-DD, first day working in libraries",
+        ),
+        ("field", (mentor, text(&f.field)), "current field of work"),
+        (
+            "field_since",
+            since(f.field_since),
+            "YYYY-MM-DD, first day in the current field",
+        ),
+    ] {
+        out += &required(key, value, needed, todo);
     }
-    if has(Role::Mentor) {
-        out +=
-            "library_since:                 # TODO: YYYY-MM-DD, first day working in libraries\n";
-        out += "field:                         # TODO: current field of work\n";
-        out +=
-            "field_since:                   # TODO: YYYY-MM-DD, first day in the current field\n";
-    }
-    out += "# email: …                    # optional; confidential\n";
-    out += "# phone: …                    # optional; confidential\n";
-    out += "publish: false                 # true = consents to show name, library, position and field on the dashboard\n";
+    out += &optional(
+        "email",
+        text(&f.email),
+        "# email: …                    # optional; confidential",
+    );
+    out += &optional(
+        "phone",
+        text(&f.phone),
+        "# phone: …                    # optional; confidential",
+    );
+    let interests = (!f.interests.is_empty()).then(|| flow_list(&f.interests));
+    out += &optional(
+        "interests",
+        interests,
+        "# interests: […]              # optional: what they want to develop, or offer (used by `match`)",
+    );
+    out += &format!(
+        "{:<31}# true = consents to show name, library, position, field and interests on the dashboard\n",
+        format!("publish: {}", f.publish)
+    );
     out
+}
+
+/// The `membership` block: for mentors and mentees, or when a value is given.
+fn membership(f: &PersonFields, party: bool) -> String {
+    if !party && f.membership_number.is_none() && f.membership_expires.is_none() {
+        return String::new();
+    }
+    let mut out = String::from("membership:                    # association membership\n");
+    out += &required(
+        "  number",
+        text(&f.membership_number),
+        true,
+        "membership number (confidential)",
+    );
+    out += &required("  expires", day(f.membership_expires), true, "YYYY-MM-DD");
+    out
+}
+
+/// The planned end of a relationship that starts on `start`: the longest term less a day,
+/// as `new relationship` writes it and `match` proposes it.
+pub fn planned_end(start: NaiveDate, months: u32) -> NaiveDate {
+    crate::rules::dates::add_months(start, months)
+        .pred_opt()
+        .unwrap_or(start)
 }
 
 pub fn relationship(
@@ -123,36 +231,103 @@ pub fn agreement(modes: &[String]) -> String {
     out
 }
 
-pub fn meeting(mode: &str) -> String {
+/// What a meeting log says beyond its mode; `None` and empty lists are written as
+/// `new meeting` writes them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MeetingFields {
+    pub minutes: Option<u32>,
+    pub working_hours: bool,
+    /// Who approved a meeting in working hours, and when.
+    pub manager_approval: Option<(String, NaiveDate)>,
+    pub topics: Vec<String>,
+    /// The Markdown body.
+    pub notes: Option<String>,
+}
+
+pub fn meeting(mode: &str, fields: &MeetingFields) -> String {
     let mut out = String::from("---\n");
     out += &format!("mode: {mode}\n");
-    out += "# minutes: 45                 # optional: how long it took\n";
-    out += "working_hours: false           # true when held within working hours: then add manager_approval\n";
-    out += "# manager_approval:\n";
-    out += "#   by: …                     # the Library Service Manager who approved\n";
-    out += "#   date: YYYY-MM-DD          # on or before the meeting\n";
-    out += "topics:                        # TODO: the issues, questions and scenarios the mentee prepared, one `- item` a line (confidential)\n";
+    out += &match fields.minutes {
+        Some(minutes) => format!("minutes: {minutes}\n"),
+        None => "# minutes: 45                 # optional: how long it took\n".into(),
+    };
+    out += &format!(
+        "{:<31}# true when held within working hours: then add manager_approval\n",
+        format!("working_hours: {}", fields.working_hours)
+    );
+    out += &match &fields.manager_approval {
+        Some((by, date)) => format!("manager_approval:\n  by: {}\n  date: {date}\n", yaml_text(by)),
+        None => "# manager_approval:\n#   by: …                     # the Library Service Manager who approved\n#   date: YYYY-MM-DD          # on or before the meeting\n".into(),
+    };
+    if fields.topics.is_empty() {
+        out += "topics:                        # TODO: the issues, questions and scenarios the mentee prepared, one `- item` a line (confidential)\n";
+    } else {
+        out += "topics:                        # the issues, questions and scenarios the mentee prepared (confidential)\n";
+        for topic in &fields.topics {
+            out += &format!("  - {}\n", yaml_text(topic));
+        }
+    }
     out += "# expenses:                   # optional; each borne by a participant\n";
     out += "#   - amount: 12.50\n";
     out += "#     paid_by: mentee         # mentor | mentee\n";
     out += "#     what: …                 # confidential\n";
     out += "---\n";
-    out += "TODO: the meeting notes, in Markdown. Confidential.\n";
+    out += &body(
+        fields.notes.as_deref(),
+        "TODO: the meeting notes, in Markdown. Confidential.",
+    );
     out
 }
 
-pub fn evaluation(rel: &str, quarter: Quarter, representative: &str) -> String {
+/// A Markdown record's body: the text given, ending in a newline, or the `TODO` line.
+fn body(text: Option<&str>, todo: &str) -> String {
+    match text.map(str::trim_end).filter(|t| !t.is_empty()) {
+        Some(text) => format!("{text}\n"),
+        None => format!("{todo}\n"),
+    }
+}
+
+/// What an evaluation says beyond its quarter and representative; `None` is written as
+/// `new evaluation` writes it (a `# TODO` line).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EvaluationFields {
+    pub date: Option<NaiveDate>,
+    pub mentor_participated: Option<bool>,
+    pub mentee_participated: Option<bool>,
+    pub rating: Option<Rating>,
+    pub comments: Option<String>,
+}
+
+pub fn evaluation(
+    rel: &str,
+    quarter: Quarter,
+    representative: &str,
+    fields: &EvaluationFields,
+) -> String {
+    let f = fields;
+    let todo = |key, value, todo: &str| required(key, value, true, todo);
     let mut out = modeline(rel, Kind::Evaluation);
     out += &format!("# The {quarter} evaluation.\n");
     out += &format!("representative: {representative}\n");
-    out += "date:                          # TODO: YYYY-MM-DD, when the evaluation took place\n";
-    out += "mentor_participated:           # TODO: true or false\n";
-    out += "mentee_participated:           # TODO: true or false\n";
-    out += &format!(
-        "rating:                        # TODO: {}\n",
-        names::<crate::model::Rating>()
+    let rating = f.rating.map(|r| r.name().to_owned());
+    let booleans = [
+        ("mentor_participated", f.mentor_participated),
+        ("mentee_participated", f.mentee_participated),
+    ];
+    out += &todo(
+        "date",
+        day(f.date),
+        "YYYY-MM-DD, when the evaluation took place",
     );
-    out += "# comments: …                 # optional; confidential\n";
+    for (key, value) in booleans {
+        out += &todo(key, value.map(|b| b.to_string()), "true or false");
+    }
+    out += &todo("rating", rating, &names::<Rating>());
+    out += &optional(
+        "comments",
+        text(&f.comments),
+        "# comments: …                 # optional; confidential",
+    );
     out
 }
 

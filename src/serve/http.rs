@@ -1,19 +1,23 @@
 //! Answering requests from the preview in memory: `/` and `dir/` are `index.html`, a folder
 //! asked for without its slash is redirected (so its relative links work), an unknown path
 //! gets a "not found" page, and a path that tries to leave the site (`..`) is refused. HTML
-//! responses get the reload script; the site in memory never has it.
+//! responses get the reload script; the site in memory never has it. Other files are sent
+//! from the preview itself, not copied, so a client slow to read them costs no memory.
+//! (`server.rs` puts the answers on the wire.)
 
 use super::pages::{self, VERSION_PATH};
-use super::{Current, Outcome, Preview};
+use super::{Outcome, Preview};
+use bytes::Bytes;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// One answer, before it is put on the wire.
 #[derive(Debug)]
 pub struct Response {
     pub status: u16,
     pub content_type: &'static str,
-    pub body: Vec<u8>,
+    pub body: Bytes,
+    /// `gzip` when the body is sent compressed.
+    pub encoding: Option<&'static str>,
     /// Where a redirect leads.
     pub location: Option<String>,
 }
@@ -21,15 +25,15 @@ pub struct Response {
 const HTML: &str = "text/html; charset=utf-8";
 const TEXT: &str = "text/plain; charset=utf-8";
 
-/// The answer to `GET url` from `preview`.
-pub fn answer(preview: &Preview, url: &str) -> Response {
+/// The answer to `GET url` from `preview`, compressed when the client `accepts_gzip`.
+pub fn answer(preview: &Arc<Preview>, url: &str, accepts_gzip: bool) -> Response {
     let path = url.split(['?', '#']).next().unwrap_or_default();
     if path == VERSION_PATH {
-        return response(200, TEXT, preview.version.to_string().into_bytes());
+        return plain(200, preview.version.to_string());
     }
     let html = |status, page: String| {
         let body = pages::with_reload(page.as_bytes(), preview.version);
-        response(status, HTML, body)
+        response(status, HTML, body.into())
     };
     let files = match &preview.outcome {
         Outcome::Site(files) => files,
@@ -37,33 +41,48 @@ pub fn answer(preview: &Preview, url: &str) -> Response {
     };
     match resolve(path, |file| files.contains_key(file)) {
         Resolved::File(file) => {
-            let bytes = files.get(&file).map_or(&[][..], Vec::as_slice);
+            let bytes = files
+                .get(&file)
+                .cloned()
+                .unwrap_or_else(|| Arc::from(&[][..]));
             let content_type = content_type(&file);
-            let body = if content_type == HTML {
-                pages::with_reload(bytes, preview.version)
-            } else {
-                bytes.to_vec()
-            };
-            response(200, content_type, body)
+            if content_type == HTML {
+                let page = crate::site::gunzip(&bytes);
+                return response(
+                    200,
+                    content_type,
+                    pages::with_reload(&page, preview.version).into(),
+                );
+            }
+            if accepts_gzip {
+                // Shared with the preview rather than copied.
+                return Response {
+                    encoding: Some("gzip"),
+                    ..response(200, content_type, Bytes::from_owner(bytes))
+                };
+            }
+            response(200, content_type, crate::site::gunzip(&bytes).into())
         }
         Resolved::Folder => Response {
             location: Some(format!("{path}/")),
-            ..response(301, TEXT, b"moved: the address ends with /\n".to_vec())
+            ..plain(301, "moved: the address ends with /\n".into())
         },
         Resolved::NotFound => html(404, pages::not_found(path)),
-        Resolved::Refused => response(
-            400,
-            TEXT,
-            b"bad request: not a path inside the site\n".into(),
-        ),
+        Resolved::Refused => plain(400, "bad request: not a path inside the site\n".into()),
     }
 }
 
-fn response(status: u16, content_type: &'static str, body: Vec<u8>) -> Response {
+/// A plain-text answer.
+pub fn plain(status: u16, text: String) -> Response {
+    response(status, TEXT, text.into())
+}
+
+fn response(status: u16, content_type: &'static str, body: Bytes) -> Response {
     Response {
         status,
         content_type,
         body,
+        encoding: None,
         location: None,
     }
 }
@@ -136,66 +155,6 @@ fn content_type(file: &str) -> &'static str {
     }
 }
 
-/// Answers requests on `threads` threads (this one included); returns only if every
-/// thread has stopped, which nothing but a bug does.
-pub fn serve(server: tiny_http::Server, current: Arc<Current>, threads: usize) {
-    let server = Arc::new(server);
-    let workers: Vec<_> = (1..threads.max(1))
-        .map(|_| {
-            let (server, current) = (Arc::clone(&server), Arc::clone(&current));
-            std::thread::spawn(move || answer_requests(&server, &current))
-        })
-        .collect();
-    answer_requests(&server, &current);
-    for worker in workers {
-        let _ = worker.join();
-    }
-}
-
-fn answer_requests(server: &tiny_http::Server, current: &Current) {
-    loop {
-        let request = match server.recv() {
-            Ok(request) => request,
-            // An accept failure (too many open files, say) passes; try again shortly.
-            Err(_) => {
-                std::thread::sleep(Duration::from_millis(100));
-                continue;
-            }
-        };
-        let answer = match request.method() {
-            tiny_http::Method::Get | tiny_http::Method::Head => {
-                answer(&current.get(), request.url())
-            }
-            _ => response(405, TEXT, b"only GET and HEAD\n".to_vec()),
-        };
-        // A client that went away needs no answer.
-        let _ = request.respond(to_wire(answer));
-    }
-}
-
-fn to_wire(answer: Response) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let mut headers = vec![
-        ("Content-Type", answer.content_type.to_owned()),
-        // Every answer is fresh: the site changes under the browser.
-        ("Cache-Control", "no-store".to_owned()),
-        ("X-Content-Type-Options", "nosniff".to_owned()),
-    ];
-    if answer.status == 405 {
-        headers.push(("Allow", "GET, HEAD".to_owned()));
-    }
-    headers.extend(answer.location.map(|to| ("Location", to)));
-    let mut wire = tiny_http::Response::from_data(answer.body)
-        .with_status_code(answer.status)
-        // A known length rather than chunks: the bodies are in memory anyway.
-        .with_chunked_threshold(usize::MAX);
-    for (name, value) in headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name, value) {
-            wire.add_header(header);
-        }
-    }
-    wire
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,15 +194,39 @@ mod tests {
     }
 
     #[test]
+    fn files_are_sent_compressed_to_clients_that_accept_it() {
+        let css = b"body { color: black }\n";
+        let mut files = std::collections::HashMap::new();
+        let compressed: Arc<[u8]> = {
+            use std::io::Write;
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            e.write_all(css).unwrap();
+            Arc::from(e.finish().unwrap())
+        };
+        files.insert("style.css".to_owned(), Arc::clone(&compressed));
+        let preview = Arc::new(Preview {
+            version: 1,
+            outcome: Outcome::Site(files),
+        });
+        let zipped = answer(&preview, "/style.css", true);
+        assert_eq!(
+            (zipped.encoding, &zipped.body[..]),
+            (Some("gzip"), &compressed[..])
+        );
+        let plain = answer(&preview, "/style.css", false);
+        assert_eq!((plain.encoding, &plain.body[..]), (None, &css[..]));
+    }
+
+    #[test]
     fn a_failed_build_answers_every_page_with_the_error() {
-        let preview = Preview {
+        let preview = Arc::new(Preview {
             version: 3,
             outcome: Outcome::Failed("template `index.html`, line 3: oops".into()),
-        };
-        let page = answer(&preview, "/mentors/?x=1");
+        });
+        let page = answer(&preview, "/mentors/?x=1", false);
         assert_eq!((page.status, page.content_type), (500, HTML));
-        let text = String::from_utf8(page.body).unwrap();
+        let text = String::from_utf8(page.body.to_vec()).unwrap();
         assert!(text.contains("line 3: oops") && text.contains(VERSION_PATH));
-        assert_eq!(answer(&preview, VERSION_PATH).body, b"3");
+        assert_eq!(&answer(&preview, VERSION_PATH, true).body[..], b"3");
     }
 }

@@ -1,9 +1,12 @@
 //! `mentorbook serve`'s machinery: the site held in memory, the HTTP server that answers from
-//! it, and the watcher that asks for a rebuild when a record or template changes. Nothing is
+//! it (`http.rs` decides the answers, `server.rs` and `connections.rs` keep the wire safe), and
+//! the watcher that asks for a rebuild when a record or template changes. Nothing is
 //! written to disk, so stopping the process (Ctrl-C) leaves nothing behind to clean up.
 
+mod connections;
 pub mod http;
 mod pages;
+pub mod server;
 pub mod watch;
 
 use std::collections::HashMap;
@@ -12,7 +15,8 @@ use std::sync::{Arc, PoisonError, RwLock};
 /// What the last build gave: every file of the site, or why there is no site.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
-    Site(HashMap<String, Vec<u8>>),
+    /// Each file shared with the last build's copy: a rebuild replaces only what changed.
+    Site(HashMap<String, Arc<[u8]>>),
     /// The build stopped (a template or `program.toml` error, a privacy-guard hit): the
     /// message, shown on every page until the next good build.
     Failed(String),

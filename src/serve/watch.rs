@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// A burst ends when nothing has changed for this long.
-const QUIET: Duration = Duration::from_millis(200);
+const QUIET: Duration = Duration::from_millis(100);
 /// ...or after this long, so a file written without pause does not hold the rebuild back.
 const LONGEST_BURST: Duration = Duration::from_secs(2);
 /// How often a folder that is not watched yet is looked for.
@@ -28,10 +28,12 @@ struct Root {
 }
 
 /// Starts watching `folders` and calls `rebuild` on a thread of its own after each burst of
-/// changes. Fails only when the system gives no way to watch files at all.
+/// changes, with the paths that changed (`None` when that is not known: a folder appeared
+/// or vanished, or the watcher reported an error). Fails only when the system gives no way
+/// to watch files at all.
 pub fn start(
     folders: &[PathBuf],
-    mut rebuild: impl FnMut() + Send + 'static,
+    mut rebuild: impl FnMut(Option<&[PathBuf]>) + Send + 'static,
 ) -> notify::Result<()> {
     let (sender, events) = mpsc::channel::<Message>();
     let mut watcher = new_watcher(sender)?;
@@ -53,8 +55,10 @@ pub fn start(
             };
             let lost = forget_lost(watcher.as_mut(), &mut roots, &burst);
             let found = watch_missing(watcher.as_mut(), &mut roots);
-            if lost || found || burst.iter().any(relevant) {
-                rebuild();
+            if lost || found {
+                rebuild(None);
+            } else if burst.iter().any(relevant) {
+                rebuild(changed_paths(&burst).as_deref());
             }
         }
     });
@@ -92,6 +96,24 @@ fn relevant(event: &Message) -> bool {
         return true;
     };
     !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|p| !skipped(p))
+}
+
+/// Every path the burst's events name, or `None` when an event does not say (an error, or
+/// a rescan the system asks for).
+fn changed_paths(burst: &[Message]) -> Option<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for event in burst {
+        let event = event.as_ref().ok()?;
+        if event.need_rescan() || event.paths.is_empty() {
+            return None;
+        }
+        if !matches!(event.kind, EventKind::Access(_)) {
+            paths.extend(event.paths.iter().cloned());
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    Some(paths)
 }
 
 fn skipped(path: &Path) -> bool {

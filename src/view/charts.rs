@@ -2,9 +2,9 @@
 //! months, and each relationship's month-by-month timeline. Templates draw the SVG; the
 //! geometry is computed here so every template gets the same, tested shapes.
 
-use crate::model::{Records, Relationship, RelationshipFolder};
-use crate::rules::dates::add_months;
-use crate::schedule::close_of;
+use crate::dates::add_months;
+use crate::facts::{Month, MonthState};
+use crate::model::Records;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -13,7 +13,7 @@ pub const CHART_HEIGHT: u32 = 160;
 const SLOT: u32 = 50;
 const BAR: u32 = 36;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct MonthBar {
     /// `2026-01`.
     pub month: String,
@@ -71,7 +71,7 @@ pub fn meetings_per_month(records: &Records, as_of: NaiveDate) -> Vec<MonthBar> 
         .collect()
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct TimelineMonth {
     pub month: String,
     pub label: String,
@@ -82,52 +82,39 @@ pub struct TimelineMonth {
     pub x: u32,
 }
 
-/// Each calendar month of the relationship's period: met (a meeting that month), missed (a
-/// meeting fell due by the month's end — within the open period and by as-of — and none was
-/// held), or not yet due.
-pub fn timeline(
-    rel: &Relationship,
-    folder: &RelationshipFolder,
-    gap: u32,
-    as_of: NaiveDate,
-) -> Vec<TimelineMonth> {
-    let start = rel.start.value;
-    let close = close_of(rel).unwrap_or(rel.end.value);
-    let until = close.min(as_of);
-    let mut months = Vec::new();
-    let mut month = month_start(start);
-    while month <= close && months.len() < 36 {
-        let next = add_months(month, 1);
-        let meetings = folder
-            .meetings
-            .iter()
-            .filter(|m| m.date >= month && m.date < next)
-            .count();
-        let previous = folder
-            .meetings
-            .iter()
-            .map(|m| m.date)
-            .filter(|&d| d >= start && d < month)
-            .max()
-            .unwrap_or(start);
-        let last_day = next.pred_opt().unwrap_or(next);
-        let due = add_months(previous, gap);
-        let state = if meetings > 0 {
-            "met"
-        } else if due <= last_day.min(until) && month <= until {
-            "missed"
-        } else {
-            "not-yet-due"
-        };
-        months.push(TimelineMonth {
-            month: month.format("%Y-%m").to_string(),
-            label: month.format("%B %Y").to_string(),
-            short: month.format("%b").to_string(),
-            state,
-            meetings,
-            x: months.len() as u32 * 40,
-        });
-        month = next;
-    }
+/// English month names, as the site writes them (chrono's `%B`, without its formatter's
+/// cost on thousands of relationships).
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month-by-month timeline of `crate::facts::months`, placed for drawing.
+pub fn timeline(months: &[Month]) -> Vec<TimelineMonth> {
     months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| TimelineMonth {
+            month: format!("{}-{:02}", m.first.year(), m.first.month()),
+            label: format!("{} {}", MONTHS[m.first.month0() as usize], m.first.year()),
+            short: MONTHS[m.first.month0() as usize][..3].to_owned(),
+            state: match m.state {
+                MonthState::Met => "met",
+                MonthState::Missed => "missed",
+                MonthState::NotYetDue => "not-yet-due",
+            },
+            meetings: m.meetings,
+            x: i as u32 * 40,
+        })
+        .collect()
 }

@@ -1,15 +1,16 @@
-//! Diagnostics as the dashboard shows them. Messages already never quote confidential values;
-//! here the file paths and messages are also cleared of anything that names a person who has
-//! not consented (a person file's name is their id), and relationship ids published under a
-//! substitute are replaced by it.
+//! Diagnostics as the dashboard shows them: each message rendered from the diagnostic's typed
+//! facts in the dashboard's voice (no record text, no dates of a person who has not
+//! consented, relationships under their public ids), and each file named from its place in
+//! the layout — never by parsing a message or a path.
 
-use super::relationships::PublicIds;
-use crate::diagnostics::Diagnostic;
+use super::PublicIds;
+use crate::diagnostics::{Diagnostic, Subject, Voice, neutral};
 use crate::model::Records;
+use crate::place::{Area, Place};
 use crate::rules::{self, Rule};
 use serde::Serialize;
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct DiagnosticView {
     pub rule: &'static str,
     pub severity: &'static str,
@@ -24,7 +25,7 @@ pub struct DiagnosticView {
 }
 
 /// All diagnostics of one rule.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct RuleGroup {
     pub rule: &'static str,
     pub summary: &'static str,
@@ -40,6 +41,34 @@ pub struct Redactor<'a> {
 
 const HIDDEN_PERSON: &str = "people/(a person who has not consented to publication).yaml";
 
+/// The dashboard's voice: relationships by their public ids, people by id only when they
+/// consented, and neither an unpublished person's dates nor text someone typed.
+struct PublicVoice<'a> {
+    names: &'a PublicIds,
+}
+
+impl Voice for PublicVoice<'_> {
+    fn who(&self, subject: &Subject) -> String {
+        if subject.published {
+            format!("`{}`", subject.id)
+        } else {
+            neutral(subject, &|id| self.names.get(id).to_owned())
+        }
+    }
+
+    fn relationship(&self, id: &str) -> String {
+        self.names.get(id).to_owned()
+    }
+
+    fn dates_of(&self, subject: &Subject) -> bool {
+        subject.published
+    }
+
+    fn quotes_records(&self) -> bool {
+        false
+    }
+}
+
 impl<'a> Redactor<'a> {
     pub fn new(records: &'a Records, names: &'a PublicIds) -> Self {
         Redactor { records, names }
@@ -53,54 +82,53 @@ impl<'a> Redactor<'a> {
             .is_some_and(|p| p.publish)
     }
 
-    /// Where a problem is, as the dashboard may say it: an unpublished person's file is not
-    /// named (its name is their id); a relationship's files go under its public id; for a
-    /// misplaced file or folder only the area of the layout is named, since its name is
-    /// whatever someone typed.
-    fn place(&self, d: &Diagnostic, parts: &[&str]) -> String {
-        let folder = |id: &str| {
-            self.records
-                .relationships
-                .contains_key(id)
-                .then(|| self.names.get(id).to_owned())
-        };
-        match parts {
-            ["people", name] => {
-                let id = name.split('.').next().unwrap_or(name);
-                if self.published(id) && d.rule != Rule::Layout {
-                    format!("people/{name}")
-                } else {
-                    HIDDEN_PERSON.to_owned()
+    /// A relationship folder's public id, when the folder exists.
+    fn folder<'s>(&'s self, id: &'s str) -> Option<&'s str> {
+        self.records
+            .relationships
+            .contains_key(id)
+            .then(|| self.names.get(id))
+    }
+
+    /// Where a problem is, as the dashboard may say it, decided from its place: an
+    /// unpublished person's file is not named (its name is their id); a relationship's
+    /// files go under its public id; for a misplaced file or folder only the area of the
+    /// layout is named, since its name is whatever someone typed.
+    fn place(&self, d: &Diagnostic) -> String {
+        match &d.place {
+            Place::Person { id } if self.published(id) => d.place.path(),
+            Place::Person { .. } => HIDDEN_PERSON.to_owned(),
+            Place::Relationship { id }
+            | Place::Agreement { id }
+            | Place::Meeting { id, .. }
+            | Place::Evaluation { id, .. } => match self.folder(id) {
+                Some(public) => {
+                    let path = d.place.path();
+                    let rest = path
+                        .strip_prefix(&format!("relationships/{id}/"))
+                        .unwrap_or_default();
+                    format!("relationships/{public}/{rest}")
                 }
-            }
-            ["people", ..] => "people/".to_owned(),
-            ["relationships", id, rest @ ..] => match folder(id) {
-                Some(public) if d.rule != Rule::Layout || *rest == ["relationship.yaml"] => {
-                    let mut path = format!("relationships/{public}");
-                    for part in rest {
-                        path.push('/');
-                        path.push_str(part);
-                    }
-                    path
-                }
-                Some(public) => format!("relationships/{public}/"),
                 None => "relationships/".to_owned(),
             },
-            ["program.toml" | "guidelines.md"] => parts[0].to_owned(),
-            _ => "records/".to_owned(),
+            Place::Program | Place::Guidelines => d.place.path(),
+            Place::Spreadsheet { .. } => "records/".to_owned(),
+            Place::Misplaced { area, .. } => match area {
+                Area::People => HIDDEN_PERSON.to_owned(),
+                Area::Relationship(id) => match self.folder(id) {
+                    Some(public) => format!("relationships/{public}/"),
+                    None => "relationships/".to_owned(),
+                },
+                Area::Relationships => "relationships/".to_owned(),
+                Area::Records => "records/".to_owned(),
+            },
         }
     }
 
     pub fn view(&self, d: &Diagnostic) -> DiagnosticView {
-        let root = self.records.root.trim_end_matches(['/', '\\']);
-        let inside = d
-            .file
-            .strip_prefix(root)
-            .map_or(d.file.as_str(), |rest| rest.trim_start_matches('/'))
-            .trim_end_matches('/');
-        let parts: Vec<&str> = inside.split('/').collect();
-        let file = self.place(d, &parts);
+        let file = self.place(d);
         let hidden_person = file == HIDDEN_PERSON;
+        let voice = PublicVoice { names: self.names };
         // Structural problems quote what someone typed — file names, keys, values — so the
         // dashboard says only where and what kind; `mentorbook check` has the details.
         let (message, help) = match d.rule {
@@ -119,16 +147,13 @@ impl<'a> Redactor<'a> {
                     .to_owned(),
                 Some(CHECK_FOR_DETAILS.to_owned()),
             ),
-            _ => (
-                self.names.in_text(&d.message),
-                d.help.as_deref().map(|h| self.names.in_text(h)),
-            ),
+            _ => (d.kind.message(&voice), d.kind.help(&voice)),
         };
         let relationship = d
             .relationship
             .as_deref()
-            .filter(|id| self.records.relationships.contains_key(*id))
-            .map(|id| self.names.get(id).to_owned());
+            .and_then(|id| self.folder(id))
+            .map(str::to_owned);
         DiagnosticView {
             rule: d.rule.id(),
             severity: d.severity.as_str(),

@@ -8,22 +8,28 @@
 mod charts;
 mod diagnostics;
 mod people;
+mod public_ids;
 mod relationships;
+pub mod report;
 
 pub use charts::{MonthBar, TimelineMonth};
 pub use diagnostics::{DiagnosticView, RuleGroup};
 pub use people::{MentorView, PersonRef};
-pub use relationships::{AgreementView, EvaluationView, MeetingView, PublicIds, RelationshipView};
+pub use public_ids::PublicIds;
+pub use relationships::{
+    AgreementView, EvaluationView, MODE_NOT_ALLOWED, MeetingView, Mode, RelationshipView,
+};
 
 use crate::diagnostics::Findings;
-use crate::model::Records;
+use crate::facts::Lifecycle;
+use crate::model::{Records, Role};
 use crate::rules::{self, Rule};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Everything the dashboard shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Site {
     pub program: ProgramInfo,
     pub counts: Counts,
@@ -35,21 +41,36 @@ pub struct Site {
     pub compliance: Vec<RuleGroup>,
     /// The rule catalogue with each rule's explanation.
     pub rules: Vec<RuleDoc>,
+    /// The program report: figures per cohort, counts only.
+    pub report: report::Report,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct ProgramInfo {
     pub name: String,
     pub association: String,
     pub committee_contact: Option<String>,
-    pub as_of: String,
+    pub as_of: NaiveDate,
     /// "30 November 2026".
     pub as_of_long: String,
     /// When the records last changed, from git; `None` outside a git work tree.
     pub last_changed: Option<String>,
+    /// The commit the site shows, when built from one (`build --rev`).
+    pub revision: Option<Revision>,
 }
 
-#[derive(Debug, Default, Serialize)]
+/// A commit a site was built from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Revision {
+    /// The first 12 characters of the commit id.
+    pub commit: String,
+    pub date: Option<NaiveDate>,
+    /// When the records last changed up to this commit.
+    #[serde(skip)]
+    pub last_changed: Option<String>,
+}
+
+#[derive(Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Counts {
     pub relationships: usize,
     pub active: usize,
@@ -66,7 +87,10 @@ pub struct Counts {
     pub warnings: usize,
 }
 
-#[derive(Debug, Serialize)]
+/// "Due soon" lists what is due within this many days of as-of, or overdue.
+pub const DUE_SOON_DAYS: u32 = 30;
+
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct DueItem {
     pub relationship: String,
     pub href: String,
@@ -74,11 +98,11 @@ pub struct DueItem {
     pub kind: &'static str,
     /// "Meeting due" / "2026-Q3 evaluation due".
     pub what: String,
-    pub due: String,
+    pub due: NaiveDate,
     pub overdue: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct RuleDoc {
     pub id: &'static str,
     pub severity: &'static str,
@@ -95,34 +119,40 @@ pub fn build(
     as_of: NaiveDate,
     last_changed: Option<String>,
 ) -> Site {
-    let names = relationships::PublicIds::new(records);
+    let names = PublicIds::new(records);
     let redactor = diagnostics::Redactor::new(records, &names);
-    let mut per_relationship: BTreeMap<&str, Vec<DiagnosticView>> = BTreeMap::new();
     let all: Vec<DiagnosticView> = findings
         .diagnostics
         .iter()
         .map(|d| redactor.view(d))
         .collect();
+    let mut about = relationships::About {
+        diagnostics: BTreeMap::new(),
+        views: BTreeMap::new(),
+    };
     for (d, view) in findings.diagnostics.iter().zip(&all) {
         if let Some(id) = &d.relationship {
-            per_relationship
+            about.diagnostics.entry(id.as_str()).or_default().push(d);
+            about
+                .views
                 .entry(id.as_str())
                 .or_default()
                 .push(view.clone());
         }
     }
-    let relationships = relationships::views(records, &names, &per_relationship, as_of);
+    let relationships = relationships::views(records, &names, &about, as_of);
     let mentors = people::mentors(records, as_of);
-    let counts = counts(records, &relationships, findings, as_of);
+    let counts = counts(records, &relationships, findings);
     let due = relationships::due(&relationships, as_of);
     Site {
         program: ProgramInfo {
             name: records.config.name.clone(),
             association: records.config.association.clone(),
             committee_contact: records.config.committee_contact.clone(),
-            as_of: as_of.to_string(),
+            as_of,
             as_of_long: long_date(as_of),
             last_changed,
+            revision: None,
         },
         counts,
         meetings_per_month: charts::meetings_per_month(records, as_of),
@@ -134,6 +164,7 @@ pub fn build(
             .iter()
             .map(|&rule| rule_doc(records, rule))
             .collect(),
+        report: report::build(records, as_of),
     }
 }
 
@@ -141,22 +172,13 @@ fn rule_doc(records: &Records, rule: Rule) -> RuleDoc {
     RuleDoc {
         id: rule.id(),
         severity: rule.default_severity().as_str(),
-        level: match records.config.level(rule) {
-            rules::Level::Error => "error",
-            rules::Level::Warning => "warning",
-            rules::Level::Off => "off",
-        },
+        level: records.config.level(rule).as_str(),
         summary: rule.summary(),
         explanation: rules::explain::explanation(rule),
     }
 }
 
-fn counts(
-    records: &Records,
-    relationships: &[RelationshipView],
-    findings: &Findings,
-    as_of: NaiveDate,
-) -> Counts {
+fn counts(records: &Records, relationships: &[RelationshipView], findings: &Findings) -> Counts {
     let mut counts = Counts {
         relationships: relationships.len(),
         errors: findings.errors(),
@@ -164,12 +186,12 @@ fn counts(
         ..Counts::default()
     };
     for r in relationships {
-        match r.status.as_str() {
-            "active" if r.start.as_str() > as_of.to_string().as_str() => counts.upcoming += 1,
-            "active" => counts.active += 1,
-            "completed" => counts.completed += 1,
-            "dissolved" => counts.dissolved += 1,
-            _ => {}
+        match r.lifecycle {
+            Some(Lifecycle::Upcoming) => counts.upcoming += 1,
+            Some(Lifecycle::Active) => counts.active += 1,
+            Some(Lifecycle::Completed) => counts.completed += 1,
+            Some(Lifecycle::Dissolved) => counts.dissolved += 1,
+            None => {}
         }
         match r.standing {
             "errors" => counts.with_errors += 1,
@@ -177,7 +199,6 @@ fn counts(
             _ => counts.good_standing += 1,
         }
     }
-    use crate::model::Role;
     let with_role = |role| {
         records
             .people
@@ -199,7 +220,7 @@ impl Serialize for Summary<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let site = self.0;
-        let mut s = serializer.serialize_struct("Site", 8)?;
+        let mut s = serializer.serialize_struct("Site", 9)?;
         s.serialize_field("program", &site.program)?;
         s.serialize_field("counts", &site.counts)?;
         s.serialize_field("meetings_per_month", &site.meetings_per_month)?;
@@ -213,6 +234,7 @@ impl Serialize for Summary<'_> {
         s.serialize_field("mentors", &site.mentors)?;
         s.serialize_field("compliance", &site.compliance)?;
         s.serialize_field("rules", &site.rules)?;
+        s.serialize_field("report", &site.report)?;
         s.end()
     }
 }

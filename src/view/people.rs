@@ -1,13 +1,15 @@
 //! People as the dashboard may show them: published people by name, library, position and
 //! field; everyone else only as "Mentor of r-2026-014".
 
-use crate::model::{Person, PublicLibrary, Records, Role, Status};
-use crate::rules::dates::add_years;
+use crate::dates::add_years;
+use crate::facts;
+use crate::model::{Located, Person, Records, Role};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A participant of a relationship.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct PersonRef {
     /// The name when published, else a neutral label.
     pub label: String,
@@ -40,12 +42,14 @@ impl PersonRef {
 }
 
 /// A published mentor in the directory.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct MentorView {
     pub name: String,
     pub library: Option<String>,
     pub position: Option<String>,
     pub field: Option<String>,
+    /// What they offer as a mentor (records.md `interests`), as they wrote it.
+    pub interests: Vec<String>,
     pub years_in_libraries: Option<u32>,
     pub years_in_field: Option<u32>,
     pub active_mentees: usize,
@@ -64,6 +68,16 @@ pub fn full_years(since: NaiveDate, as_of: NaiveDate) -> u32 {
 
 pub fn mentors(records: &Records, as_of: NaiveDate) -> Vec<MentorView> {
     let params = &records.config.rules;
+    // Each mentor's relationships running on as-of, counted in one pass.
+    let mut running: HashMap<&str, usize> = HashMap::new();
+    for rel in records
+        .relationships
+        .values()
+        .filter_map(|f| f.relationship.as_ref()?.record.as_ref())
+        .filter(|r| facts::running_on(r, as_of))
+    {
+        *running.entry(rel.mentor.value.as_str()).or_default() += 1;
+    }
     let mut views = Vec::new();
     for (id, file) in &records.people {
         let Some(person) = file
@@ -73,41 +87,19 @@ pub fn mentors(records: &Records, as_of: NaiveDate) -> Vec<MentorView> {
         else {
             continue;
         };
-        let years = |since: &Option<crate::model::Located<NaiveDate>>| {
-            since.as_ref().map(|d| full_years(d.value, as_of))
-        };
-        let experienced = |since: &Option<crate::model::Located<NaiveDate>>, min: u32| {
-            since
-                .as_ref()
-                .is_some_and(|d| add_years(d.value, min) <= as_of)
-        };
-        let member = person
-            .membership
-            .as_ref()
-            .is_some_and(|m| m.value.expires.value >= as_of);
-        let connected = person
-            .public_library
-            .as_ref()
-            .is_some_and(|p| p.value != PublicLibrary::None);
-        let active_mentees = records
-            .relationships
-            .values()
-            .filter_map(|f| f.relationship.as_ref()?.record.as_ref())
-            .filter(|r| &r.mentor.value == id && r.status.value == Status::Active)
-            .filter(|r| r.start.value <= as_of && as_of <= r.end.value)
-            .count();
+        let years =
+            |since: &Option<Located<NaiveDate>>| since.as_ref().map(|d| full_years(d.value, as_of));
+        let active_mentees = running.get(id.as_str()).copied().unwrap_or(0);
         views.push(MentorView {
             name: person.name.value.clone(),
             library: person.library.as_ref().map(|l| l.value.clone()),
             position: person.position.as_ref().map(|l| l.value.clone()),
             field: person.field.as_ref().map(|l| l.value.clone()),
+            interests: person.interests.clone(),
             years_in_libraries: years(&person.library_since),
             years_in_field: years(&person.field_since),
             active_mentees,
-            eligible: experienced(&person.library_since, params.mentor_min_library_years)
-                && experienced(&person.field_since, params.mentor_min_field_years)
-                && member
-                && connected,
+            eligible: facts::eligible_mentor_on(person, params, as_of),
         });
     }
     views.sort_by(|a, b| a.name.cmp(&b.name));

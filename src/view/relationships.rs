@@ -1,136 +1,20 @@
 //! Relationships as the dashboard shows them: public id, participants as allowed, period,
-//! status, meetings, evaluations, standing, and what is due.
+//! status, meetings, evaluations, standing, and what is due — dates, counts and choices as
+//! typed values, every fact from the shared relationship facts (`crate::facts`).
 
+use super::PublicIds;
 use super::charts::{TimelineMonth, timeline};
 use super::diagnostics::DiagnosticView;
 use super::people::PersonRef;
-use crate::model::{Agreement, Choice, Records, RelationshipFolder};
-use crate::rules::id_reveals;
-use crate::schedule;
+use crate::dates::Quarter;
+use crate::diagnostics::Diagnostic;
+use crate::facts;
+use crate::model::{Agreement, Frequency, Rating, Records, RelationshipFolder, RuleParams, Status};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
-/// The id each relationship is published under: its own, or `relationship-N` (its position
-/// in id order) when the id could reveal someone who has not consented — or when that
-/// cannot be ruled out because a record did not load.
-pub struct PublicIds {
-    ids: BTreeMap<String, String>,
-}
-
-impl PublicIds {
-    pub fn new(records: &Records) -> PublicIds {
-        let taken: std::collections::BTreeSet<&str> =
-            records.relationships.keys().map(String::as_str).collect();
-        let ids = records
-            .relationships
-            .iter()
-            .enumerate()
-            .map(|(n, (id, folder))| {
-                let public = if may_reveal(records, id, folder) {
-                    // `relationship-N`, or `relationship-N-2`… when a real id has that name.
-                    let base = format!("relationship-{}", n + 1);
-                    (1..)
-                        .map(|k| {
-                            if k == 1 {
-                                base.clone()
-                            } else {
-                                format!("{base}-{k}")
-                            }
-                        })
-                        .find(|candidate| !taken.contains(candidate.as_str()))
-                        .unwrap_or(base)
-                } else {
-                    id.clone()
-                };
-                (id.clone(), public)
-            })
-            .collect();
-        PublicIds { ids }
-    }
-
-    pub fn get<'a>(&'a self, id: &'a str) -> &'a str {
-        self.ids.get(id).map_or(id, String::as_str)
-    }
-
-    /// Relationship ids that are published under a substitute, with it.
-    pub fn substituted(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.ids
-            .iter()
-            .filter(|(id, public)| id != public)
-            .map(|(id, public)| (id.as_str(), public.as_str()))
-    }
-
-    /// Replaces every whole substituted id in `text` (an id is a run of `a-z`, `0-9` and `-`,
-    /// so `r-zelda` inside `r-zelda-pettigrew` is left alone).
-    pub fn in_text(&self, text: &str) -> String {
-        let is_id_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
-        let mut out = String::with_capacity(text.len());
-        let mut run = String::new();
-        let flush = |run: &mut String, out: &mut String| {
-            match self.ids.get(run.as_str()) {
-                Some(public) if public != run => out.push_str(public),
-                _ => out.push_str(run),
-            }
-            run.clear();
-        };
-        for c in text.chars() {
-            if is_id_char(c) {
-                run.push(c);
-            } else {
-                flush(&mut run, &mut out);
-                out.push(c);
-            }
-        }
-        flush(&mut run, &mut out);
-        out
-    }
-}
-
-fn may_reveal(records: &Records, id: &str, folder: &RelationshipFolder) -> bool {
-    let Some(rel) = folder.relationship.as_ref().and_then(|f| f.record.as_ref()) else {
-        return true;
-    };
-    [&rel.mentor.value, &rel.mentee.value]
-        .into_iter()
-        .any(|person_id| {
-            match records
-                .people
-                .get(person_id)
-                .and_then(|f| f.record.as_ref())
-            {
-                Some(person) => id_reveals(id, person_id, person),
-                None => true,
-            }
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::PublicIds;
-
-    #[test]
-    fn only_whole_ids_are_replaced() {
-        let ids = PublicIds {
-            ids: [
-                ("r-zelda", "relationship-1"),
-                ("r-zelda-pettigrew", "relationship-2"),
-                ("r-2026-001", "r-2026-001"),
-            ]
-            .into_iter()
-            .map(|(a, b)| (a.to_owned(), b.to_owned()))
-            .collect(),
-        };
-        assert_eq!(
-            ids.in_text(
-                "relationships/r-zelda-pettigrew/relationship.yaml and r-zelda, r-2026-001"
-            ),
-            "relationships/relationship-2/relationship.yaml and relationship-1, r-2026-001"
-        );
-    }
-}
-
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct RelationshipView {
     pub id: String,
     /// From the site root: `relationships/<id>/index.html`.
@@ -139,18 +23,20 @@ pub struct RelationshipView {
     pub loaded: bool,
     pub mentor: Option<PersonRef>,
     pub mentee: Option<PersonRef>,
-    pub start: String,
-    pub end: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
     /// The dissolution date when dissolved.
-    pub dissolved_on: Option<String>,
-    pub status: String,
+    pub dissolved_on: Option<NaiveDate>,
+    pub status: Option<Status>,
+    pub lifecycle: Option<facts::Lifecycle>,
     pub meetings_held: usize,
     pub meetings: Vec<MeetingView>,
-    pub last_meeting: Option<String>,
-    pub next_meeting_due: Option<String>,
+    pub last_meeting: Option<NaiveDate>,
+    pub next_meeting_due: Option<NaiveDate>,
     pub meeting_overdue: bool,
-    pub next_evaluation: Option<String>,
-    pub next_evaluation_due: Option<String>,
+    #[serde(serialize_with = "quarter_text")]
+    pub next_evaluation: Option<Quarter>,
+    pub next_evaluation_due: Option<NaiveDate>,
     pub evaluation_overdue: bool,
     pub evaluations: Vec<EvaluationView>,
     pub agreement: Option<AgreementView>,
@@ -160,28 +46,74 @@ pub struct RelationshipView {
     pub diagnostics: Vec<DiagnosticView>,
 }
 
-#[derive(Debug, Serialize)]
+/// A meeting mode as the dashboard may show it: one of the program's modes (spelled as
+/// program.toml spells it), or a neutral label — never what someone typed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Program(String),
+    NotAllowed,
+}
+
+/// The label shown for a mode the program does not allow.
+pub const MODE_NOT_ALLOWED: &str = "a mode the program does not allow";
+
+impl Mode {
+    pub(crate) fn of(typed: &str, params: &RuleParams) -> Mode {
+        params
+            .meeting_modes
+            .iter()
+            .find(|m| *m == typed)
+            .map_or(Mode::NotAllowed, |m| Mode::Program(m.clone()))
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            Mode::Program(mode) => mode,
+            Mode::NotAllowed => MODE_NOT_ALLOWED,
+        }
+    }
+}
+
+impl Serialize for Mode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.label())
+    }
+}
+
+fn quarter_text<S: Serializer>(quarter: &Option<Quarter>, s: S) -> Result<S::Ok, S::Error> {
+    match quarter {
+        Some(q) => s.collect_str(q),
+        None => s.serialize_none(),
+    }
+}
+
+fn quarter_always<S: Serializer>(quarter: &Quarter, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(quarter)
+}
+
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct MeetingView {
-    pub date: String,
+    pub date: NaiveDate,
     /// `None` when the meeting file could not be read.
-    pub mode: Option<String>,
+    pub mode: Option<Mode>,
     pub minutes: Option<u32>,
     pub working_hours: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct EvaluationView {
-    pub quarter: String,
-    pub date: Option<String>,
-    pub rating: Option<&'static str>,
+    #[serde(serialize_with = "quarter_always")]
+    pub quarter: Quarter,
+    pub date: Option<NaiveDate>,
+    pub rating: Option<Rating>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct AgreementView {
-    pub signed_mentor: String,
-    pub signed_mentee: String,
-    pub meeting_frequency: &'static str,
-    pub meeting_modes: Vec<String>,
+    pub signed_mentor: NaiveDate,
+    pub signed_mentee: NaiveDate,
+    pub meeting_frequency: Frequency,
+    pub meeting_modes: Vec<Mode>,
     pub confidentiality: bool,
     pub voluntary: bool,
     pub expenses_by_participants: bool,
@@ -195,16 +127,18 @@ pub struct RelationshipSummary<'a> {
     pub loaded: bool,
     pub mentor: Option<&'a PersonRef>,
     pub mentee: Option<&'a PersonRef>,
-    pub start: &'a str,
-    pub end: &'a str,
-    pub dissolved_on: Option<&'a str>,
-    pub status: &'a str,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub dissolved_on: Option<NaiveDate>,
+    pub status: Option<Status>,
+    pub lifecycle: Option<facts::Lifecycle>,
     pub meetings_held: usize,
-    pub last_meeting: Option<&'a str>,
-    pub next_meeting_due: Option<&'a str>,
+    pub last_meeting: Option<NaiveDate>,
+    pub next_meeting_due: Option<NaiveDate>,
     pub meeting_overdue: bool,
-    pub next_evaluation: Option<&'a str>,
-    pub next_evaluation_due: Option<&'a str>,
+    #[serde(serialize_with = "quarter_text")]
+    pub next_evaluation: Option<Quarter>,
+    pub next_evaluation_due: Option<NaiveDate>,
     pub evaluation_overdue: bool,
     pub evaluations: &'a [EvaluationView],
     pub standing: &'static str,
@@ -218,16 +152,17 @@ impl RelationshipView {
             loaded: self.loaded,
             mentor: self.mentor.as_ref(),
             mentee: self.mentee.as_ref(),
-            start: &self.start,
-            end: &self.end,
-            dissolved_on: self.dissolved_on.as_deref(),
-            status: &self.status,
+            start: self.start,
+            end: self.end,
+            dissolved_on: self.dissolved_on,
+            status: self.status,
+            lifecycle: self.lifecycle,
             meetings_held: self.meetings_held,
-            last_meeting: self.last_meeting.as_deref(),
-            next_meeting_due: self.next_meeting_due.as_deref(),
+            last_meeting: self.last_meeting,
+            next_meeting_due: self.next_meeting_due,
             meeting_overdue: self.meeting_overdue,
-            next_evaluation: self.next_evaluation.as_deref(),
-            next_evaluation_due: self.next_evaluation_due.as_deref(),
+            next_evaluation: self.next_evaluation,
+            next_evaluation_due: self.next_evaluation_due,
             evaluation_overdue: self.evaluation_overdue,
             evaluations: &self.evaluations,
             standing: self.standing,
@@ -236,12 +171,16 @@ impl RelationshipView {
 }
 
 impl AgreementView {
-    fn new(a: &Agreement) -> AgreementView {
+    fn new(a: &Agreement, params: &RuleParams) -> AgreementView {
         AgreementView {
-            signed_mentor: a.signed_mentor.value.to_string(),
-            signed_mentee: a.signed_mentee.value.to_string(),
-            meeting_frequency: a.meeting_frequency.value.name(),
-            meeting_modes: a.meeting_modes.iter().map(|m| m.value.clone()).collect(),
+            signed_mentor: a.signed_mentor.value,
+            signed_mentee: a.signed_mentee.value,
+            meeting_frequency: a.meeting_frequency.value,
+            meeting_modes: a
+                .meeting_modes
+                .iter()
+                .map(|m| Mode::of(&m.value, params))
+                .collect(),
             confidentiality: a.confidentiality.value,
             voluntary: a.voluntary.value,
             expenses_by_participants: a.expenses.value == crate::model::ExpenseBearer::Participants,
@@ -249,10 +188,16 @@ impl AgreementView {
     }
 }
 
+/// Each relationship's diagnostics, for its standing, and their dashboard views, for its page.
+pub struct About<'a> {
+    pub diagnostics: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
+    pub views: BTreeMap<&'a str, Vec<DiagnosticView>>,
+}
+
 pub fn views(
     records: &Records,
     names: &PublicIds,
-    diagnostics: &BTreeMap<&str, Vec<DiagnosticView>>,
+    about: &About,
     as_of: NaiveDate,
 ) -> Vec<RelationshipView> {
     use rayon::prelude::*;
@@ -260,8 +205,9 @@ pub fn views(
     folders
         .par_iter()
         .map(|(id, folder)| {
-            let diagnostics = diagnostics.get(id.as_str()).cloned().unwrap_or_default();
-            view(records, names.get(id), folder, diagnostics, as_of)
+            let diagnostics = about.diagnostics.get(id.as_str()).map_or(&[][..], |d| d);
+            let views = about.views.get(id.as_str()).cloned().unwrap_or_default();
+            view(records, names.get(id), folder, diagnostics, views, as_of)
         })
         .collect()
 }
@@ -270,128 +216,124 @@ fn view(
     records: &Records,
     id: &str,
     folder: &RelationshipFolder,
-    diagnostics: Vec<DiagnosticView>,
+    diagnostics: &[&Diagnostic],
+    views: Vec<DiagnosticView>,
     as_of: NaiveDate,
 ) -> RelationshipView {
-    let standing = if diagnostics.iter().any(|d| d.severity == "error") {
-        "errors"
-    } else if diagnostics.is_empty() {
-        "good"
-    } else {
-        "warnings"
-    };
-    let meetings = folder
-        .meetings
-        .iter()
-        .map(|m| MeetingView {
-            date: m.date.to_string(),
-            mode: m.loaded.record.as_ref().map(|r| r.mode.value.clone()),
-            minutes: m
-                .loaded
-                .record
-                .as_ref()
-                .and_then(|r| r.minutes.as_ref().map(|n| n.value)),
-            working_hours: m
-                .loaded
-                .record
-                .as_ref()
-                .is_some_and(|r| r.working_hours.as_ref().is_some_and(|w| w.value)),
-        })
-        .collect();
-    let evaluations = folder
-        .evaluations
-        .iter()
-        .map(|e| EvaluationView {
-            quarter: e.quarter.to_string(),
-            date: e.loaded.record.as_ref().map(|r| r.date.value.to_string()),
-            rating: e.loaded.record.as_ref().map(|r| r.rating.value.name()),
-        })
-        .collect();
-    let agreement = folder
-        .agreement
-        .as_ref()
-        .and_then(|a| a.record.as_ref())
-        .map(AgreementView::new);
+    let params = &records.config.rules;
+    let standing = facts::standing(folder, params, diagnostics.iter().copied(), as_of);
     let mut out = RelationshipView {
         id: id.to_owned(),
         href: format!("relationships/{id}/index.html"),
         loaded: false,
         mentor: None,
         mentee: None,
-        start: String::new(),
-        end: String::new(),
+        start: None,
+        end: None,
         dissolved_on: None,
-        status: String::new(),
+        status: None,
+        lifecycle: standing.lifecycle,
         meetings_held: folder.meetings.iter().filter(|m| m.date <= as_of).count(),
-        meetings,
+        meetings: meetings(folder, params),
         last_meeting: None,
         next_meeting_due: None,
-        meeting_overdue: false,
+        meeting_overdue: standing.meeting_overdue,
         next_evaluation: None,
         next_evaluation_due: None,
-        evaluation_overdue: false,
-        evaluations,
-        agreement,
+        evaluation_overdue: standing.evaluation_overdue,
+        evaluations: evaluations(folder),
+        agreement: folder
+            .agreement
+            .as_ref()
+            .and_then(|a| a.record.as_ref())
+            .map(|a| AgreementView::new(a, params)),
         timeline: Vec::new(),
-        standing,
-        diagnostics,
+        standing: standing.badge(),
+        diagnostics: views,
     };
     let Some(rel) = folder.relationship.as_ref().and_then(|f| f.record.as_ref()) else {
         return out;
     };
     let person = |pid: &str| records.people.get(pid).and_then(|f| f.record.as_ref());
-    let params = &records.config.rules;
-    let next_meeting = schedule::next_meeting_due(rel, folder, params, as_of);
-    let next_evaluation = schedule::next_evaluation_due(rel, folder, params);
+    let gap = params.meeting_max_gap_months;
+    let chain = facts::cadence(rel, folder, gap, as_of);
+    let next_evaluation = facts::next_evaluation_due(rel, folder, params.evaluation_grace_days);
     out.loaded = true;
     out.mentor = Some(PersonRef::new(person(&rel.mentor.value), "Mentor", id));
     out.mentee = Some(PersonRef::new(person(&rel.mentee.value), "Mentee", id));
-    out.start = rel.start.value.to_string();
-    out.end = rel.end.value.to_string();
-    out.dissolved_on = rel
-        .dissolution
+    out.start = Some(rel.start.value);
+    out.end = Some(rel.end.value);
+    out.dissolved_on = rel.dissolution.as_ref().map(|d| d.value.date.value);
+    out.status = Some(rel.status.value);
+    out.last_meeting = chain
         .as_ref()
-        .map(|d| d.value.date.value.to_string());
-    out.status = rel.status.value.name().to_owned();
-    out.last_meeting = schedule::last_meeting(rel, folder, as_of).map(|d| d.to_string());
-    out.next_meeting_due = next_meeting.map(|d| d.to_string());
-    out.meeting_overdue = next_meeting.is_some_and(|d| d < as_of);
-    out.next_evaluation = next_evaluation.map(|(q, _)| q.to_string());
-    out.next_evaluation_due = next_evaluation.map(|(_, d)| d.to_string());
-    out.evaluation_overdue = next_evaluation.is_some_and(|(_, d)| d < as_of);
-    out.timeline = timeline(rel, folder, params.meeting_max_gap_months, as_of);
+        .and_then(|c| c.meetings.last())
+        .map(|m| m.date);
+    out.next_meeting_due = facts::next_due(rel, chain.as_ref(), as_of);
+    out.next_evaluation = next_evaluation.map(|q| q.quarter);
+    out.next_evaluation_due = next_evaluation.map(|q| q.due);
+    out.timeline = timeline(&facts::months(rel, chain.as_ref(), gap));
     out
+}
+
+fn meetings(folder: &RelationshipFolder, params: &RuleParams) -> Vec<MeetingView> {
+    folder
+        .meetings
+        .iter()
+        .map(|m| {
+            let record = m.loaded.record.as_ref();
+            MeetingView {
+                date: m.date,
+                mode: record.map(|r| Mode::of(&r.mode.value, params)),
+                minutes: record.and_then(|r| r.minutes.as_ref().map(|n| n.value)),
+                working_hours: record
+                    .is_some_and(|r| r.working_hours.as_ref().is_some_and(|w| w.value)),
+            }
+        })
+        .collect()
+}
+
+fn evaluations(folder: &RelationshipFolder) -> Vec<EvaluationView> {
+    folder
+        .evaluations
+        .iter()
+        .map(|e| EvaluationView {
+            quarter: e.quarter,
+            date: e.loaded.record.as_ref().map(|r| r.date.value),
+            rating: e.loaded.record.as_ref().map(|r| r.rating.value),
+        })
+        .collect()
 }
 
 /// What is due within 30 days of as-of, or overdue, soonest first.
 pub fn due(relationships: &[RelationshipView], as_of: NaiveDate) -> Vec<super::DueItem> {
-    let soon = (as_of + chrono::Days::new(30)).to_string();
+    let soon = crate::dates::add_days(as_of, super::DUE_SOON_DAYS);
     let mut items = Vec::new();
     for r in relationships {
-        if let Some(date) = r.next_meeting_due.as_ref().filter(|d| **d <= soon) {
+        if let Some(date) = r.next_meeting_due.filter(|d| *d <= soon) {
             items.push(super::DueItem {
                 relationship: r.id.clone(),
                 href: r.href.clone(),
                 kind: "meeting",
                 what: "Meeting due".into(),
-                due: date.clone(),
+                due: date,
                 overdue: r.meeting_overdue,
             });
         }
         if let (Some(quarter), Some(date)) = (
-            &r.next_evaluation,
-            r.next_evaluation_due.as_ref().filter(|d| **d <= soon),
+            r.next_evaluation,
+            r.next_evaluation_due.filter(|d| *d <= soon),
         ) {
             items.push(super::DueItem {
                 relationship: r.id.clone(),
                 href: r.href.clone(),
                 kind: "evaluation",
                 what: format!("{quarter} evaluation due"),
-                due: date.clone(),
+                due: date,
                 overdue: r.evaluation_overdue,
             });
         }
     }
-    items.sort_by(|a, b| (&a.due, &a.relationship, a.kind).cmp(&(&b.due, &b.relationship, b.kind)));
+    items.sort_by(|a, b| (a.due, &a.relationship, a.kind).cmp(&(b.due, &b.relationship, b.kind)));
     items
 }

@@ -15,13 +15,17 @@ import {
   REPO,
   accessibleNames,
   buildSite,
+  expectPairs,
   indicatorVisible,
   launch,
+  pairs,
   ruleIds,
   serve,
   squash,
   tabThrough,
+  tableRows,
 } from './lib.mjs';
+import { printedReport, readCsv, reportChart, reportFacts } from './report.mjs';
 
 const WIDTHS = [375, 1280];
 const BUDGET = 100_000; // bytes: one HTML page plus the stylesheet
@@ -30,6 +34,7 @@ const data = buildSite();
 const rules = ruleIds();
 const { program, counts } = data;
 const cssBytes = statSync(path.join(SITE_DIR, 'style.css')).size;
+const report = readCsv(readFileSync(path.join(SITE_DIR, 'report.csv'), 'utf8'));
 const guidelinesTitle = readFileSync(path.join(REPO, 'records', 'guidelines.md'), 'utf8')
   .split('\n')
   .find((l) => l.startsWith('# '))
@@ -67,6 +72,7 @@ const PAGES = [
   { key: 'compliance', path: 'compliance/index.html', name: 'Compliance', charts: 0, facts: complianceFacts },
   { key: 'guidelines', path: 'guidelines/index.html', name: 'Guidelines', charts: 0, facts: guidelinesFacts },
   { key: 'rules', path: 'rules/index.html', name: 'Rules', charts: 0, facts: rulesFacts },
+  { key: 'report', path: 'report/index.html', name: 'Program report', charts: 2, facts: (page) => reportFacts(page, report, data) },
 ];
 
 let server;
@@ -213,6 +219,10 @@ for (const spec of PAGES) {
         assert.equal(await charts.count(), spec.charts);
         for (let i = 0; i < spec.charts; i++) {
           const figure = charts.nth(i);
+          if (spec.key === 'report') {
+            await reportChart(figure, i);
+            continue;
+          }
           const details = figure.locator('xpath=following-sibling::details[1]');
           assert.equal(await details.count(), 1, 'a <details> with the data right after the chart');
           const table = details.locator('table');
@@ -269,6 +279,24 @@ for (const spec of PAGES) {
     });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The report on paper.
+
+describe('the report, printed', () => {
+  it('is a clean black-and-white document on A4 and US Letter, tables whole', async () => {
+    const page = await browser.context.newPage();
+    const problems = watch(page);
+    try {
+      await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+      await page.goto(`${server.origin}/report/index.html`);
+      await printedReport(page, SHOTS_DIR);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Without a server.
@@ -331,7 +359,8 @@ async function open(spec, width) {
   const url = `${server.origin}/${spec.path}`;
   const response = await page.goto(url, { waitUntil: 'load' });
   const html = await response.text();
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${spec.key}-${width}.png`), fullPage: true });
+  // A full-page bitmap of a long page can take seconds on a busy machine: that is no fault of the page.
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${spec.key}-${width}.png`), fullPage: true, timeout: 30_000 });
   return { page, url, html, problems, requests, status: response.status() };
 }
 
@@ -347,36 +376,6 @@ function fetchOnce(url) {
     );
   }
   return fetched.get(url);
-}
-
-/** The label → value pairs of the definition lists matching `selector`, with their visibility. */
-function pairs(page, selector) {
-  return page.locator(selector).evaluateAll((dls) =>
-    Object.fromEntries(
-      dls.flatMap((dl) =>
-        [...dl.querySelectorAll(':scope > div')].map((div) => {
-          const dt = div.querySelector('dt');
-          const dd = div.querySelector('dd');
-          const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-          return [text(dt), { value: text(dd), visible: dd?.checkVisibility() ?? false }];
-        }),
-      ),
-    ),
-  );
-}
-
-function expectPairs(actual, expected, what) {
-  for (const [label, value] of Object.entries(expected)) {
-    assert.ok(actual[label], `${what}: no "${label}"`);
-    assert.equal(actual[label].value, String(value), `${what}: "${label}"`);
-    assert.ok(actual[label].visible, `${what}: "${label}" is not visible`);
-  }
-}
-
-async function tableRows(page, selector) {
-  return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
-    trs.map((tr) => [...tr.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,8 +453,21 @@ async function relationshipFacts(page, r, kind) {
 
 async function mentorsFacts(page) {
   const rows = await tableRows(page, 'main table.list');
+  const heads = await page.locator('main table.list thead th').allInnerTexts();
+  const col = (name) => {
+    const i = heads.map(squash).indexOf(name);
+    assert.ok(i >= 0, `the mentors table has a "${name}" column: ${heads}`);
+    return i;
+  };
+  const cols = ['Name', 'Years in libraries', 'Years in field', 'Active mentees', 'Eligible now'].map(col);
+  const interests = col('Interests');
   assert.deepEqual(
-    rows.map((r) => [r[0], r[4], r[5], r[6], r[7]]),
+    rows.map((r) => r[interests]),
+    data.mentors.map((m) => (m.interests?.length ? m.interests.join(', ') : '—')),
+    'the interests column matches data.json',
+  );
+  assert.deepEqual(
+    rows.map((r) => cols.map((i) => r[i])),
     data.mentors.map((m) => [
       m.name,
       String(m.years_in_libraries ?? '—'),

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -194,4 +195,34 @@ export async function accessibleNames(page, selector) {
   } finally {
     await cdp.detach();
   }
+}
+
+/** The label → value pairs of the definition lists matching `selector`, with their visibility. */
+export function pairs(page, selector) {
+  return page.locator(selector).evaluateAll((dls) =>
+    Object.fromEntries(
+      dls.flatMap((dl) =>
+        [...dl.querySelectorAll(':scope > div')].map((div) => {
+          const dt = div.querySelector('dt');
+          const dd = div.querySelector('dd');
+          const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+          return [text(dt), { value: text(dd), visible: dd?.checkVisibility() ?? false }];
+        }),
+      ),
+    ),
+  );
+}
+
+export function expectPairs(actual, expected, what) {
+  for (const [label, value] of Object.entries(expected)) {
+    assert.ok(actual[label], `${what}: no "${label}"`);
+    assert.equal(actual[label].value, String(value), `${what}: "${label}"`);
+    assert.ok(actual[label].visible, `${what}: "${label}" is not visible`);
+  }
+}
+
+export async function tableRows(page, selector) {
+  return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
+    trs.map((tr) => [...tr.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim())),
+  );
 }

@@ -405,3 +405,111 @@ fn withdrawing_consent_turns_no_existing_problem_into_a_new_one() {
     );
     assert_eq!(check(&program, &[]).code, 0);
 }
+
+/// `git ARGS` with `input` on stdin; its stdout, trimmed.
+fn git_with(dir: &Path, args: &[&str], input: &str) -> String {
+    use std::io::Write;
+    let mut child = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", dir.join(".no-global-gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("git runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("written");
+    let output = child.wait_with_output().expect("git finishes");
+    assert!(output.status.success(), "git {args:?}");
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+/// A commit whose `records/people` is both a symbolic link to `outside` and a folder holding
+/// `pwn.yaml` — a tree no checkout can make, crafted with git's plumbing.
+fn crafted_commit(program: &Program, outside: &Path) -> String {
+    let dir = program.dir();
+    let link = git_with(
+        dir,
+        &["hash-object", "-w", "--stdin"],
+        &outside.to_string_lossy(),
+    );
+    let pwn = git_with(dir, &["hash-object", "-w", "--stdin"], "name: Pwned\n");
+    let people = git_with(dir, &["mktree"], &format!("100644 blob {pwn}\tpwn.yaml\n"));
+    let records = git_with(dir, &["ls-tree", "HEAD:records"], "");
+    let mut lines: Vec<String> = records
+        .lines()
+        .filter(|l| !l.ends_with("\tpeople"))
+        .map(str::to_owned)
+        .collect();
+    lines.push(format!("120000 blob {link}\tpeople"));
+    lines.push(format!("040000 tree {people}\tpeople"));
+    let records = git_with(dir, &["mktree"], &(lines.join("\n") + "\n"));
+    let root = git_with(
+        dir,
+        &["mktree"],
+        &format!("040000 tree {records}\trecords\n"),
+    );
+    git_with(dir, &["commit-tree", &root, "-m", "crafted"], "")
+}
+
+#[test]
+fn a_crafted_revision_is_read_in_memory_and_writes_nowhere() {
+    let program = repository(write_program);
+    let outside = tempfile::tempdir().expect("a folder outside");
+    let temporary = tempfile::tempdir().expect("a TMPDIR to watch");
+    let commit = crafted_commit(&program, outside.path());
+    let run = crate::support::run_with_env(
+        program.dir(),
+        &["check", "--base", &commit, "--format", "json"],
+        &[("TMPDIR", temporary.path().to_str().expect("a path"))],
+    );
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    let empty = |dir: &Path| std::fs::read_dir(dir).expect("readable").next().is_none();
+    assert!(
+        empty(outside.path()),
+        "something was written through the link"
+    );
+    assert!(
+        empty(temporary.path()),
+        "a copy of the records was left in TMPDIR"
+    );
+    // The link at the revision is judged like one in a checkout: a `layout` problem, fixed
+    // by the work tree (which has a real people/ folder).
+    let fixed: Vec<String> = run.json()["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["status"] == "fixed")
+        .map(|d| format!("{} {}", d["rule"], d["file"]))
+        .collect();
+    assert!(
+        fixed.contains(&"\"layout\" \"records/people\"".to_owned()),
+        "{fixed:?}"
+    );
+}
+
+#[test]
+fn a_blob_over_the_limit_at_the_revision_is_refused_from_its_size() {
+    let program = repository(|p| {
+        write_program(p);
+        p.write("guidelines.md", "x".repeat(5 * 1024 * 1024));
+    });
+    std::fs::write(program.dir().join("records/guidelines.md"), "Guidelines.\n").expect("written");
+    let json = json(&program);
+    let fixed: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["status"] == "fixed")
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert_eq!(
+        fixed,
+        ["the file is over 4 MiB, far larger than any record should be"]
+    );
+}

@@ -1,28 +1,9 @@
 //! `mentorbook build`: every page of dashboard.md, links that resolve, nothing confidential in
 //! any byte, deterministic output, and a previous site that survives a failed build.
 
-use crate::support::demo;
 use crate::support::{PROGRAM_TOML, Program, run_in};
-use std::collections::BTreeMap;
+use crate::support::{demo, tree};
 use std::path::{Path, PathBuf};
-
-/// Every file of a built site: path inside it → bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
 
 fn build(dir: &Path, args: &[&str]) -> crate::support::Run {
     let mut all = vec!["build"];
@@ -31,7 +12,7 @@ fn build(dir: &Path, args: &[&str]) -> crate::support::Run {
 }
 
 /// Relative links (`href`/`src`) of every HTML page that do not lead to a file of the site.
-fn broken_links(site: &Path) -> Vec<String> {
+pub(crate) fn broken_links(site: &Path) -> Vec<String> {
     let mut broken = Vec::new();
     for (page, bytes) in tree(site) {
         if !page.ends_with(".html") {
@@ -79,10 +60,12 @@ fn the_demo_builds_every_page_with_working_links() {
         "compliance/index.html",
         "guidelines/index.html",
         "rules/index.html",
+        "report/index.html",
         "style.css",
         "data.json",
         "calendar.ics",
         "relationships.csv",
+        "report.csv",
     ] {
         assert!(
             files.contains_key(page),
@@ -205,15 +188,23 @@ fn an_override_replaces_one_template_and_cannot_print_a_secret() {
 
 #[test]
 fn nothing_confidential_reaches_a_canary_site() {
-    let Some((dir, _)) = crate::support::generate(&["--relationships", "40", "--canary"]) else {
-        return;
-    };
+    let (dir, manifest) = crate::support::generate(&crate::support::sized(40, true));
+    // The positive control: the markers are in the records, in the places the manifest names.
+    assert!(manifest.canaries.len() > 1000, "{}", manifest.summary());
+    for canary in &manifest.canaries {
+        let path = dir.path().join("records").join(&canary.file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let named = path.to_string_lossy().contains(&canary.marker);
+        assert!(text.contains(&canary.marker) || named, "{canary:?}");
+    }
     // Violations too, so diagnostics are published: as of two years on, everything is overdue.
     for as_of in ["2026-11-30", "2028-11-30"] {
         let out = format!("site-{as_of}");
         let run = build(dir.path(), &["--as-of", as_of, "--out", &out]);
         assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-        for (path, bytes) in tree(&dir.path().join(&out)) {
+        let site = tree(&dir.path().join(&out));
+        assert!(site.len() > 40, "{} files in the site", site.len());
+        for (path, bytes) in site {
             let text = String::from_utf8_lossy(&bytes).to_lowercase();
             assert!(!text.contains("canary"), "{path} contains a canary");
         }

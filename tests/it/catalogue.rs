@@ -1,11 +1,14 @@
 //! `mentorbook rules` and `mentorbook explain RULE`: the catalogue as a user reads it.
 
-use crate::support::run_in;
+use crate::support::{Program, run_in};
 use std::path::Path;
+use std::sync::LazyLock;
 
-/// Any folder will do: neither command reads records.
+/// A folder with no records in it: the catalogue alone.
 fn anywhere() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    static EMPTY: LazyLock<tempfile::TempDir> =
+        LazyLock::new(|| tempfile::tempdir().expect("an empty folder"));
+    EMPTY.path()
 }
 
 const IDS: [&str; 29] = [
@@ -92,8 +95,8 @@ fn explain_gives_the_heading_then_the_guideline_and_both_examples() {
         assert!(run.stdout.contains(section), "{section}\n{}", run.stdout);
     }
     assert!(run.stdout.contains("meeting_max_gap_months"));
-    assert!(run.stdout.contains("meetings/2026-02-15.md"));
-    assert!(run.stdout.contains("meetings/2026-02-16.md"));
+    assert!(run.stdout.contains("meetings/ holds only 2026-02-15.md"));
+    assert!(run.stdout.contains("meetings/ holds only 2026-02-16.md"));
 }
 
 #[test]
@@ -135,4 +138,58 @@ fn an_unknown_rule_with_nothing_close_points_at_the_list() {
         run.stderr,
         "error: unknown rule `colour` (`mentorbook rules` lists them)\n"
     );
+}
+
+#[test]
+fn with_records_the_catalogue_shows_the_programs_own_levels() {
+    let program = Program::new();
+    let toml = program.dir().join("records/program.toml");
+    let text = std::fs::read_to_string(&toml).expect("program.toml");
+    std::fs::write(
+        &toml,
+        format!("{text}\n[severity]\nmentee-agenda = \"error\"\nprivate-id = \"off\"\n"),
+    )
+    .expect("written");
+    let run = run_in(program.dir(), &["rules"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let header: Vec<&str> = run
+        .stdout
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    assert_eq!(header, ["RULE", "DEFAULT", "PROGRAM", "SUMMARY"]);
+    let level = |id: &str| {
+        let line = run
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .expect("a line");
+        line.split_whitespace().take(3).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        level("mentee-agenda"),
+        ["mentee-agenda", "warning", "error"]
+    );
+    assert_eq!(level("private-id"), ["private-id", "error", "off"]);
+    assert_eq!(level("yaml"), ["yaml", "error", "error"]);
+    let elsewhere = run_in(
+        anywhere(),
+        &[
+            "rules",
+            "--records",
+            &program.dir().join("records").to_string_lossy(),
+        ],
+    );
+    assert_eq!(elsewhere.stdout, run.stdout);
+    let explained = run_in(program.dir(), &["explain", "mentee-agenda"]);
+    assert!(
+        explained.stdout.ends_with("\nIn this program (P): error\n")
+            || explained.stdout.contains("In this program ("),
+        "{}",
+        explained.stdout
+    );
+    let missing = run_in(anywhere(), &["rules", "--records", "nowhere"]);
+    assert_eq!(missing.code, 2);
 }

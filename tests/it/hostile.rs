@@ -368,7 +368,13 @@ fn diagnostics_on<'a>(
         );
         assert!(d.pos.line >= 1 && d.pos.column >= 1, "{file}: {:?}", d.pos);
         let Some(text) = text else {
-            let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+            // Line breaks as YAML reads them: LF, CRLF (once) and a lone CR.
+            let breaks = bytes
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .count();
+            let lines = breaks + 1;
             assert!(d.pos.line as usize <= lines, "{file}: line {}", d.pos.line);
             continue;
         };
@@ -405,8 +411,9 @@ fn meeting_record<'a>(
         .unwrap_or_else(|| panic!("{file} was not filed as a meeting"))
 }
 
+/// The YAML Test Suite's documents, vendored with their licence (see the folder's README.md).
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/yaml-test-suite")
+    crate::support::fixture("yaml-test-suite")
 }
 
 /// Every `in.yaml` under `dir`, with whether an `error` file marks it as invalid YAML.
@@ -441,10 +448,7 @@ fn corpus_docs(dir: &Path) -> Vec<(String, Vec<u8>, bool)> {
 #[test]
 fn yaml_test_suite_corpus() {
     let dir = corpus();
-    if !dir.is_dir() {
-        eprintln!("note: {} is absent; corpus test skipped", dir.display());
-        return;
-    }
+    assert!(dir.is_dir(), "{} is missing", dir.display());
     let docs = corpus_docs(&dir);
     assert!(docs.len() >= 400, "only {} corpus documents", docs.len());
     let program = Program::new();
@@ -629,4 +633,174 @@ fn mutated_records_never_panic() {
             |(person, front)| scratch.property(person.as_bytes(), front.as_bytes()),
         )
         .unwrap();
+}
+
+/// What a terminal would act on: ESC, BEL, any other C0 or C1 control but tab and newline,
+/// and the bidirectional overrides.
+fn acts_on_a_terminal(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    })
+}
+
+#[test]
+fn terminal_escapes_typed_into_records_are_shown_escaped_in_every_format() {
+    let hostile = "\u{1b}]0;PWNED\u{7}\u{1b}[2K\u{1b}[1Aerror: fake \u{202e}desrever";
+    let program = Program::new();
+    let key = r#""\e]0;PWNED\a\e[2K\e[1Aerror: fake \u202Edesrever""#;
+    program.write(
+        PERSON,
+        format!("name: Dana\nroles: [representative]\n{key}: x\n"),
+    );
+    assert!(acts_on_a_terminal(hostile));
+    program.write("people/\u{1b}[31mred.yaml", "name: Red\n");
+    for format in ["human", "github", "markdown", "json"] {
+        let run = program.check(&["--format", format, "--color", "never"]);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        assert!(
+            !acts_on_a_terminal(&run.stdout),
+            "{format}: {:?}",
+            run.stdout
+        );
+        // JSON escapes the backslash of the escape once more.
+        let text = if format == "json" {
+            run.stdout.replace("\\\\", "\\")
+        } else {
+            run.stdout.clone()
+        };
+        assert!(text.contains("\\u{1b}]0;PWNED\\u{7}"), "{format}: {text}");
+        assert!(text.contains("\\u{202e}desrever"), "{format}");
+    }
+    let json = program.check(&["--format", "json"]).json();
+    let files: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    assert!(
+        files.contains(&"records/people/\\u{1b}[31mred.yaml"),
+        "{files:?}"
+    );
+}
+
+#[test]
+fn record_text_cannot_break_the_markdown_summary() {
+    let program = Program::new();
+    program.write(PERSON, "name: Dana\nroles: [representative]\n\"@org/committee | [see](https://evil.example) <img src=x>\": x\n");
+    let run = program.check(&["--format", "markdown"]);
+    let row = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("unknown key"))
+        .expect("the unknown key's row");
+    // A row is `| mark | where | rule | message |`: four cells, five unescaped bars.
+    let bars = row
+        .match_indices('|')
+        .filter(|(i, _)| !row[..*i].ends_with('\\'))
+        .count();
+    assert_eq!(bars, 5, "{row}");
+    // The typed key stays inside one code span, where GitHub neither links, mentions nor
+    // reads HTML.
+    assert!(
+        row.contains(
+            "unknown key `@org/committee \\| [see](https://evil.example) <img src=x>`<br>"
+        ),
+        "{row}"
+    );
+}
+
+#[test]
+fn markdown_records_with_cr_only_line_endings_are_read_like_crlf() {
+    let program = Program::new();
+    let meeting = "---\rmode: telephone\rtopics: [Budgets]\r---\rNotes.\r";
+    program.write(MEETING, meeting);
+    let found: Vec<Found> = program
+        .diagnostics()
+        .into_iter()
+        .filter(|d| d.file == format!("records/{MEETING}"))
+        .filter(|d| matches!(d.rule.as_str(), "yaml" | "schema"))
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// `mentorbook ARGS` in `dir`, killed if it has not finished within ten seconds (a hang is
+/// a failure, not a stuck test run).
+#[cfg(unix)]
+fn run_bounded(dir: &Path, args: &[&str]) -> crate::support::Run {
+    use std::time::{Duration, Instant};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("mentorbook runs");
+    let started = Instant::now();
+    while child.try_wait().expect("a status").is_none() {
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("mentorbook {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("its output").into()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_are_reported_never_opened() {
+    let program = Program::new();
+    let records = program.dir().join("records");
+    std::fs::create_dir_all(records.join("people")).expect("people/");
+    mkfifo(&records.join("people/pipe.yaml"));
+    mkfifo(&records.join("guidelines.md"));
+    for (args, code) in [(&["check"][..], 1), (&["build"][..], 0)] {
+        let run = run_bounded(program.dir(), args);
+        assert_eq!(run.code, code, "{args:?}: {}", run.stderr);
+    }
+    let json = program.check(&["--format", "json"]).json();
+    let layout: Vec<String> = found(&json)
+        .into_iter()
+        .filter(|d| d.rule == "layout")
+        .map(|d| d.file)
+        .collect();
+    assert_eq!(
+        layout,
+        ["records/guidelines.md", "records/people/pipe.yaml"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn program_toml_must_be_a_regular_file_inside_records() {
+    let program = Program::new();
+    let toml = program.dir().join("records/program.toml");
+    std::fs::remove_file(&toml).expect("the program's settings removed");
+    mkfifo(&toml);
+    let run = run_bounded(program.dir(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: records/program.toml: is not a regular file (a FIFO, socket or device): replace it with the program's settings file\n"
+    );
+    std::fs::remove_file(&toml).expect("the FIFO removed");
+    std::os::unix::fs::symlink("/dev/zero", &toml).expect("a link to /dev/zero");
+    let run = run_bounded(program.dir(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: records/program.toml: is a symbolic link that does not lead to a file inside the records folder: replace it with the file itself\n"
+    );
 }

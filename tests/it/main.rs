@@ -1,20 +1,35 @@
 //! The integration tests: one binary, one module per feature, fixture record sets under
 //! `tests/fixtures/<case>/records/`.
 
+mod action;
 mod base;
 mod build;
+mod canary;
 mod catalogue;
+mod cli;
 mod demo;
+mod docs;
+mod explain;
+mod facts;
 mod formats;
 mod generated;
 mod guard;
 mod guard_model;
 mod hostile;
+mod import;
 mod init;
+mod init_update;
+mod matching;
 mod new;
+mod output;
+mod publish;
+mod reminders;
+mod report;
+mod rev;
 mod rules;
 mod schema;
 mod serve;
 mod status;
 mod structural;
 mod support;
+mod wording;

@@ -1,8 +1,7 @@
 //! `mentorbook new`: records at the layout's place, in a shape `check` reads, never over an
 //! existing file, and nothing written when a flag is wrong.
 
-use crate::support::{Program, Run, run_in};
-use std::path::Path;
+use crate::support::{Program, Run, files, run_in};
 
 const MENTOR: &str = "name: Dana Whitfield\nroles: [mentor]\npublic_library: current\nmembership: {number: MLA-1, expires: 2028-01-01}\nlibrary_since: 2005-01-01\nfield: Youth services\nfield_since: 2015-01-01\npublish: true\n";
 const MENTEE: &str = "name: Sam Ortiz\nroles: [mentee]\npublic_library: current\nmembership: {number: MLA-2, expires: 2028-01-01}\n";
@@ -11,18 +10,6 @@ fn new(program: &Program, args: &[&str]) -> Run {
     let mut all = vec!["new"];
     all.extend_from_slice(args);
     run_in(program.dir(), &all)
-}
-
-/// Every file under `dir`, relative, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
-        .collect();
-    out.sort();
-    out
 }
 
 fn people() -> Program {
@@ -162,10 +149,10 @@ fn writes_every_kind_where_the_layout_wants_it() {
     assert_eq!(
         missing,
         [
-            "missing required key `date`",
-            "missing required key `mentee_participated`",
-            "missing required key `mentor_participated`",
-            "missing required key `rating`"
+            "`date` has no value, but it is required",
+            "`mentor_participated` has no value, but it is required",
+            "`mentee_participated` has no value, but it is required",
+            "`rating` has no value, but it is required"
         ]
     );
 }
@@ -240,7 +227,7 @@ fn refuses_bad_flags_and_writes_nothing() {
     let program = people();
     program.write("relationships/r-1/relationship.yaml", "");
     let before = files(program.dir());
-    let cases: [(&[&str], &str); 10] = [
+    let cases: [(&[&str], &str); 11] = [
         (
             &["person", "Dana", "--name", "D", "--role", "mentor"],
             "not a valid person id",
@@ -284,6 +271,18 @@ fn refuses_bad_flags_and_writes_nothing() {
                 "2026-02-30",
             ],
             "not a real date",
+        ),
+        (
+            &[
+                "relationship",
+                "--mentor",
+                "dana",
+                "--mentee",
+                "sam",
+                "--start",
+                "9999-12-31",
+            ],
+            "--start 9999-12-31 is too late: a relationship of 12 months from then would end after 9999-12-31",
         ),
         (
             &[
@@ -377,4 +376,37 @@ fn respects_the_records_folder_given() {
         "{}",
         missing.stderr
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn never_writes_through_a_symbolic_link() {
+    let program = people();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let relationships = program.dir().join("records/relationships");
+    std::fs::create_dir_all(&relationships).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), relationships.join("r-2027-009")).unwrap();
+    let run = new(
+        &program,
+        &[
+            "relationship",
+            "--mentor",
+            "dana",
+            "--mentee",
+            "sam",
+            "--start",
+            "2027-01-15",
+            "--id",
+            "r-2027-009",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "records/relationships/r-2027-009 is a symbolic link: mentorbook does not write records through one"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
 }

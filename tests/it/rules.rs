@@ -392,10 +392,16 @@ fn status_agrees_with_the_dates() {
 
 #[test]
 fn dissolution_is_recorded_with_committee_contact_first() {
+    // Without the block only `dissolution` fires: no meeting since June would be late for
+    // `meeting-cadence`, were the close date guessed.
     let no_block = relationship("2026-01-15", "2027-01-14", "dissolved", "");
-    let found = check(&[("REL/relationship.yaml", Some(&no_block))], &[]);
+    let mut changes = vec![("REL/relationship.yaml".to_owned(), Some(no_block.as_str()))];
+    changes.extend((7..=11).map(|month| (format!("REL/meetings/2026-{month:02}-10.md"), None)));
+    let changes: Vec<(&str, Option<&str>)> =
+        changes.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+    let found = check(&changes, &[]);
     fires(&found, "dissolution", "REL/relationship.yaml", 5);
-    passes(&found, "meeting-cadence");
+    assert_eq!(found.len(), 1, "{found:#?}");
     let stray = relationship(
         "2026-01-15",
         "2027-01-14",

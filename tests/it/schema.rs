@@ -6,8 +6,8 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Runs `mentorbook schema --out schemas` in a temporary folder and reads every file.
-fn schemas() -> BTreeMap<String, Value> {
+/// Runs `mentorbook schema --out schemas` in a temporary folder: each kind and its text.
+fn schema_texts() -> BTreeMap<String, String> {
     let dir = tempfile::tempdir().unwrap();
     let run = run_in(dir.path(), &["schema", "--out", "schemas"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -17,9 +17,25 @@ fn schemas() -> BTreeMap<String, Value> {
         let kind = line
             .trim_start_matches("schemas/")
             .trim_end_matches(".schema.json");
-        out.insert(kind.to_owned(), serde_json::from_str(&text).unwrap());
+        out.insert(kind.to_owned(), text);
     }
     out
+}
+
+/// Every schema `mentorbook schema` writes, parsed.
+fn schemas() -> BTreeMap<String, Value> {
+    let texts = schema_texts().into_iter();
+    texts
+        .map(|(kind, text)| (kind, serde_json::from_str(&text).unwrap()))
+        .collect()
+}
+
+/// Committed to records repositories, the schemas must not change from one run to the next.
+#[test]
+fn two_runs_write_the_same_bytes() {
+    let first = schema_texts();
+    assert_eq!(first.len(), 5, "{:?}", first.keys());
+    assert_eq!(schema_texts(), first);
 }
 
 /// The schema kind for a path inside records/, or `None` for files without one.
@@ -117,6 +133,21 @@ fn a_typo_is_refused() {
             "{why}: accepted\n{text}"
         );
     }
+}
+
+#[test]
+fn interests_are_an_optional_list_of_text() {
+    let schemas = schemas();
+    let person = "name: Dana\nroles: [mentee]\npublic_library: current\nmembership: {number: 1, expires: 2027-01-01}\n";
+    let with = format!("{person}interests: [budgeting, youth services]\n");
+    assert!(errors(&schemas["person"], &document(&with)).is_empty());
+    let wrong = format!("{person}interests: budgeting\n");
+    assert!(!errors(&schemas["person"], &document(&wrong)).is_empty());
+    let program = Program::new();
+    program.write("people/dana.yaml", wrong);
+    let found = program.diagnostics();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].rule.as_str(), found[0].line), ("schema", 5));
 }
 
 /// An empty mapping of each kind: `check` names every missing key, and the schema's

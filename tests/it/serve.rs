@@ -3,6 +3,8 @@
 //! save, the reload hook only when served, and `site/` never written. Every server is killed
 //! when its test ends, and every wait is bounded.
 
+mod hardened;
+
 use crate::support::demo;
 use crate::support::run_in;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -356,4 +358,37 @@ fn a_port_in_use_or_no_records_folder_stops_with_one_sentence() {
     let (code, stderr) = stops(empty.path(), &["--port", "0"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("no records folder"), "{stderr}");
+}
+
+#[test]
+fn serve_rev_previews_a_commit_and_leaves_the_work_tree_alone() {
+    let dir = demo();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_GLOBAL", dir.path().join(".no-global-gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "T")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "T")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "first"]);
+    // The work tree moves on: a relationship is removed without committing.
+    std::fs::remove_dir_all(dir.path().join("records/relationships/r-2026-006")).expect("removed");
+    let server = Server::start(dir.path(), &["--rev", "HEAD"]);
+    let page = server.wait_for("/relationships/index.html", "built", |r| r.status == 200);
+    assert!(page.body.contains("r-2026-006"), "{}", page.body);
+    assert!(
+        page.body.contains("Shown as at commit <code>"),
+        "{}",
+        page.body
+    );
+    assert!(!dir.path().join("records/relationships/r-2026-006").exists());
 }

@@ -1,5 +1,6 @@
 //! `mentorbook status`: what is due for the active relationships, overdue first, in a table,
-//! stable JSON and iCalendar, naming unpublished people only by their part.
+//! stable JSON, iCalendar and a Markdown checklist, naming unpublished people only by their
+//! part.
 
 use crate::support::{Program, run_in};
 
@@ -13,7 +14,7 @@ fn relationship(mentee: &str, start: &str, end: &str, status: &str) -> String {
 
 /// As of 2026-11-30: r-2026-001 is overdue for a meeting and its first (Q2) evaluation;
 /// r-2026-002 has a meeting due soon; the rest are not active on as-of.
-fn program() -> Program {
+pub fn program() -> Program {
     let program = Program::new();
     program
         .write("people/quiet.yaml", MENTOR)
@@ -117,4 +118,46 @@ fn the_calendar_is_folded_icalendar_without_private_names() {
     assert!(ics.contains("UID:membership-r-2026-001-mentor-20270115@mentorbook\r\n"));
     assert!(ics.contains("SUMMARY:r-2026-001: membership of the mentor of r-2026-001 expires\r\n"));
     assert!(!ics.contains("quiet") && !ics.contains("Quiet"));
+}
+
+#[test]
+fn the_markdown_checklist_groups_overdue_soon_and_later() {
+    let program = program();
+    let first = status(&program, "markdown");
+    insta::assert_snapshot!("status_markdown", first.stdout);
+    assert_eq!(status(&program, "markdown").stdout, first.stdout, "stable");
+    let headings: Vec<&str> = first
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("## "))
+        .collect();
+    assert_eq!(
+        headings,
+        ["## Overdue", "## Due in the next 30 days", "## Later"]
+    );
+    assert!(
+        !first.stdout.contains("quiet"),
+        "unpublished: {}",
+        first.stdout
+    );
+    // Everything is overdue a year later, so the other two groups say they are empty.
+    let later = run_in(
+        program.dir(),
+        &["status", "--format", "markdown", "--as-of", "2027-05-01"],
+    );
+    assert!(
+        later
+            .stdout
+            .contains("## Due in the next 30 days\n\nNothing is due in the next 30 days.\n"),
+        "{}",
+        later.stdout
+    );
+}
+
+#[test]
+fn the_demo_as_a_markdown_checklist() {
+    let demo = crate::support::demo();
+    let run = run_in(demo.path(), &["status", "--format", "markdown"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("status_markdown_demo", run.stdout);
 }

@@ -15,13 +15,19 @@ const EXPECTED: &[(&str, &str, u64, u64, &str)] = &[
         1,
         "rename to people/capital.yaml",
     ),
-    ("yaml", "people/bad-syntax.yaml", 3, 15, "invalid YAML"),
+    (
+        "yaml",
+        "people/bad-syntax.yaml",
+        3,
+        15,
+        "the `[` after `roles:` on line 2 is never closed",
+    ),
     (
         "yaml",
         "people/duplicate.yaml",
         3,
         1,
-        "duplicate mapping key `name`",
+        "the key `name` is given twice",
     ),
     (
         "schema",
@@ -113,7 +119,7 @@ const EXPECTED: &[(&str, &str, u64, u64, &str)] = &[
         "relationships/r-2026-001/evaluations/2026-Q1.yaml",
         4,
         1,
-        "`mentee_participated` must be true or false, found a number",
+        "`mentee_participated` must be true or false, found the number 1",
     ),
     (
         "schema",
@@ -302,7 +308,9 @@ fn null_values_count_as_absent_and_numbers_may_be_bare() {
     let found = program.diagnostics();
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].file, "records/people/sam.yaml");
-    assert_eq!(found[0].message, "missing required key `name`");
+    // A required key written without a value is reported at the key, not at 1:1.
+    assert_eq!((found[0].line, found[0].column), (1, 1));
+    assert_eq!(found[0].message, "`name` has no value, but it is required");
 }
 
 #[test]

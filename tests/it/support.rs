@@ -1,6 +1,8 @@
 //! Running the real binary against fixture folders or records written on the fly.
 
+use mentorbook::generate::{Manifest, Options};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -23,6 +25,11 @@ impl Run {
 
 /// `mentorbook ARGS` run in `dir`, with an environment that does not change the output.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    run_with_env(dir, args, &[])
+}
+
+/// `run_in` with `env` added to the environment.
+pub fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
         .args(args)
         .current_dir(dir)
@@ -30,12 +37,19 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
         .env_remove("GITHUB_SERVER_URL")
         .env_remove("GITHUB_REPOSITORY")
         .env_remove("GITHUB_SHA")
+        .envs(env.iter().copied())
         .output()
         .expect("the mentorbook binary runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    Run::from(output)
+}
+
+impl From<std::process::Output> for Run {
+    fn from(output: std::process::Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
     }
 }
 
@@ -112,13 +126,29 @@ pub fn found(json: &Value) -> Vec<Found> {
         .collect()
 }
 
+/// Every file under `dir`, relative, sorted.
+pub fn files(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
 /// The demo records copied into a temporary folder, so a command writes nowhere in the
 /// checkout.
 pub fn demo() -> tempfile::TempDir {
+    copy_records(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"))
+}
+
+/// A copy of the records folder `source`, as `records/` in a temporary folder.
+pub fn copy_records(source: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
-    for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
-        let inside = entry.path().strip_prefix(&source).expect("inside records/");
+    for entry in walkdir::WalkDir::new(source).into_iter().flatten() {
+        let inside = entry.path().strip_prefix(source).expect("inside records/");
         let target = dir.path().join("records").join(inside);
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).expect("a folder");
@@ -129,32 +159,89 @@ pub fn demo() -> tempfile::TempDir {
     dir
 }
 
-/// Generates a program into a temporary folder; `None` (with a note) when the generator is
-/// not beside the checkout — CI always has it, so there the test fails instead.
-pub fn generate(args: &[&str]) -> Option<(tempfile::TempDir, PathBuf)> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_program.py");
-    if !script.exists() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing",
-            script.display()
-        );
-        eprintln!("note: {} not found; skipping", script.display());
-        return None;
-    }
+/// A program written by the project's generator (`mentorbook::generate`) as `records/` in a
+/// temporary folder, with its manifest.
+pub fn generate(options: &Options) -> (tempfile::TempDir, Manifest) {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let records = dir.path().join("records");
-    let status = std::process::Command::new("python3")
-        .arg(&script)
-        .args(args)
-        .arg("--out")
-        .arg(&records)
+    let manifest = mentorbook::generate::write(options, &dir.path().join("records"))
+        .expect("the generator writes the program");
+    (dir, manifest)
+}
+
+/// The generator's options for `relationships` relationships, canaries or not; the rest as
+/// by default (seed 1, as of 2026-11-30).
+pub fn sized(relationships: usize, canary: bool) -> Options {
+    Options {
+        relationships,
+        canary,
+        ..Options::default()
+    }
+}
+
+/// A record's keys (a YAML file, or a Markdown file's front matter) and its Markdown body.
+pub fn parse_record(text: &str) -> (Value, Option<&str>) {
+    let (yaml, body) = match text
+        .strip_prefix("---\n")
+        .and_then(|t| t.split_once("\n---\n"))
+    {
+        Some((front, body)) => (front, Some(body)),
+        None => (text, None),
+    };
+    let keys = serde_saphyr::from_str(yaml).unwrap_or_else(|e| panic!("{e}:\n{text}"));
+    (keys, body)
+}
+
+/// Every file of a built site: path inside it → bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// `bash SCRIPT ARGS…` (`script` is the path inside the repository, then the arguments) run
+/// in `dir` with `env` added, and the folders in `path` (fakes of other programs) first on
+/// the PATH, then mentorbook's.
+pub fn bash(script: &[&str], dir: &Path, env: &[(&str, &str)], path: &[&Path]) -> Run {
+    let bin = Path::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .parent()
+        .expect("the binary's folder");
+    let mut folders: Vec<PathBuf> = path.iter().map(|p| p.to_path_buf()).collect();
+    folders.push(bin.to_path_buf());
+    folders.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let output = Command::new("bash")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(script[0]))
+        .args(&script[1..])
+        .current_dir(dir)
+        .env("PATH", std::env::join_paths(folders).expect("a PATH"))
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("GITHUB_REPOSITORY")
+        .envs(env.iter().copied())
         .output()
-        .expect("python3 runs");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    Some((dir, records))
+        .expect("bash runs");
+    Run::from(output)
+}
+
+/// Writes an executable `dir/name` holding `script`: a fake of another program.
+pub fn fake_program(dir: &Path, name: &str, script: &str) {
+    let path = dir.join(name);
+    std::fs::write(&path, script).expect("a fake program");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+            .expect("an executable fake");
+    }
 }

@@ -139,13 +139,20 @@ fn people<'a>(records: &'a Records, inputs: &mut Inputs<'a>) {
     }
 }
 
-/// A consent-dependent value whose person consented: a public value.
+/// A consent-dependent value whose person consented: a public value. A published person's
+/// date (when their membership expires, when they started) is a public date: the dashboard
+/// may quote it ("the membership of `dana-whitfield` expired on 2027-12-29"), whoever else's
+/// date it also is.
 fn publish<'a>(inputs: &mut Inputs<'a>, file: FileId, secret: Secret<'a>) {
-    if let Value::Text(text, _) = secret.value {
-        let origin = Origin {
-            file,
-            key: secret.key,
-        };
-        inputs.public(origin, text);
+    match secret.value {
+        Value::Text(text, _) => {
+            let origin = Origin {
+                file,
+                key: secret.key,
+            };
+            inputs.public(origin, text);
+        }
+        Value::Date(date) => inputs.public_date(date),
+        Value::Markdown(_) | Value::Amount(_) => {}
     }
 }

@@ -35,6 +35,13 @@ impl fmt::Display for RecordFile {
     }
 }
 
+impl Hit {
+    /// One line for `build`'s stderr and `serve`'s error page: where, never the value.
+    pub fn describe(&self) -> String {
+        format!("privacy guard: {}", describe(self))
+    }
+}
+
 /// One line for a hit, as `build` prints it and `serve`'s error page shows it:
 /// "relationships/r-2026-001/index.html would contain a confidential value from
 /// records/people/sam-ortiz.yaml (key email), inside the public value of
