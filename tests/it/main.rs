@@ -15,6 +15,7 @@ mod formats;
 mod generated;
 mod guard;
 mod guard_model;
+mod guard_property;
 mod hostile;
 mod import;
 mod init;
