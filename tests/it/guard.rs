@@ -285,3 +285,41 @@ fn a_published_persons_date_that_an_unpublished_person_shares_builds() {
         "the mentor's diagnostic quotes the date:\n{page}"
     );
 }
+
+#[test]
+fn an_unpublished_mentors_dates_are_never_quoted_by_the_dashboard() {
+    // Too few years in libraries and in the field: both rules fire, and the dashboard says so
+    // without the dates (dashboard.md, "The public view is typed").
+    let mentor = edit(
+        MENTOR,
+        &[
+            ("library_since: 2010-01-15", "library_since: 2024-03-07"),
+            ("field_since: 2015-01-15", "field_since: 2024-05-09"),
+            ("publish: true", "publish: false"),
+        ],
+    );
+    let (run, program) = Case {
+        mentor,
+        ..Case::default()
+    }
+    .build_kept();
+    builds(&run);
+    let compliance =
+        std::fs::read_to_string(program.dir().join("site/compliance/index.html")).unwrap();
+    assert!(
+        compliance.contains("mentor-library-years") && compliance.contains("mentor-field-years"),
+        "both rules are on the compliance page"
+    );
+    for (path, bytes) in crate::support::tree(&program.dir().join("site")) {
+        let text = String::from_utf8_lossy(&bytes);
+        for date in [
+            "2024-03-07",
+            "7 March 2024",
+            "20240307",
+            "2024-05-09",
+            "9 May 2024",
+        ] {
+            assert!(!text.contains(date), "{path} quotes {date}");
+        }
+    }
+}

@@ -392,3 +392,43 @@ fn serve_rev_previews_a_commit_and_leaves_the_work_tree_alone() {
     );
     assert!(!dir.path().join("records/relationships/r-2026-006").exists());
 }
+
+#[test]
+fn a_privacy_guard_hit_shows_where_but_never_who() {
+    let dir = demo();
+    let server = Server::start(dir.path(), &[]);
+    assert_eq!(server.get("/mentors/").status, 200);
+    // An unpublished mentor's name typed into a published mentor's position.
+    let path = dir.path().join("records/people/dana-whitfield.yaml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let position = original
+        .lines()
+        .find(|l| l.starts_with("position:"))
+        .unwrap();
+    let edited = original.replace(
+        position,
+        &format!("{position} (co-mentors with Grace Okonkwo)"),
+    );
+    std::fs::write(&path, edited).unwrap();
+    let error = server.wait_for("/mentors/", "an error", |r| r.status == 500);
+    assert!(
+        error
+            .body
+            .contains("the file of a person who has not consented")
+            && error.body.contains(
+                "typed inside the public value of records/people/dana-whitfield.yaml (key position)"
+            ),
+        "{}",
+        error.body
+    );
+    let body = error.body.to_lowercase();
+    for who in ["grace", "okonkwo"] {
+        assert!(
+            !body.contains(who),
+            "the error page names {who}:\n{}",
+            error.body
+        );
+    }
+    std::fs::write(&path, original).unwrap();
+    server.wait_for("/mentors/", "recovered", |r| r.status == 200);
+}
