@@ -43,7 +43,7 @@ pub fn person(node: &Node, p: &mut Problems) -> Option<Person> {
             Some(Located::new(
                 Membership {
                     number: Confidential::new(number?.value),
-                    expires: expires?,
+                    expires: Consented::new(expires?),
                 },
                 at,
             ))
@@ -61,22 +61,23 @@ pub fn person(node: &Node, p: &mut Problems) -> Option<Person> {
         .optional(p, "publish", boolean)
         .is_some_and(|b| b.value);
     keys.finish(p);
+    let consented = |value: Option<Located<_>>| value.map(Consented::new);
     let record = Person {
-        name: name?,
+        name: Consented::new(name?),
         roles: roles?,
-        library,
-        position,
+        library: consented(library),
+        position: consented(position),
         public_library,
         membership,
-        library_since,
-        field,
-        field_since,
+        library_since: library_since.map(Consented::new),
+        field: consented(field),
+        field_since: field_since.map(Consented::new),
         email,
         phone,
         interests: interests
             .unwrap_or_default()
             .into_iter()
-            .map(|i| i.value)
+            .map(|i| Consented::new(i.value))
             .collect(),
         publish,
     };

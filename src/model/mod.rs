@@ -52,6 +52,39 @@ impl<T> Confidential<T> {
     }
 }
 
+/// A value the dashboard may show only when its person has consented (`publish: true`):
+/// records.md, "Confidentiality". Rules, `check` and `match` read it freely — the records
+/// repository is private — so it derefs to the value; the public view takes it only through
+/// [`Consented::if_published`], and the privacy guard watches every one of an unpublished
+/// person's (`model/secrets.rs`).
+#[derive(Clone, PartialEq)]
+pub struct Consented<T>(T);
+
+impl<T> Consented<T> {
+    pub fn new(value: T) -> Self {
+        Consented(value)
+    }
+
+    /// The value, for a page: only when its person consented.
+    pub fn if_published(&self, publish: bool) -> Option<&T> {
+        publish.then_some(&self.0)
+    }
+}
+
+impl<T> std::ops::Deref for Consented<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Consented<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// A wrapper written in a record as the value itself: its schema is its value's.
 macro_rules! transparent_schema {
     ($($wrapper:ident),*) => {$(
@@ -75,7 +108,7 @@ macro_rules! transparent_schema {
     )*};
 }
 
-transparent_schema!(Located, Confidential);
+transparent_schema!(Located, Confidential, Consented);
 
 impl<T> fmt::Debug for Confidential<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -147,29 +180,29 @@ choice!(Rating { OnTrack = "on-track", NeedsAttention = "needs-attention", AtRis
 pub struct Membership {
     #[schemars(with = "self::schema::TextOrNumber")]
     pub number: Confidential<String>,
-    pub expires: Located<NaiveDate>,
+    pub expires: Consented<Located<NaiveDate>>,
 }
 
 /// `people/<id>.yaml`.
 #[derive(Clone, Debug, PartialEq, JsonSchema)]
 #[schemars(deny_unknown_fields, transform = self::schema::role_requirements)]
 pub struct Person {
-    pub name: Located<String>,
+    pub name: Consented<Located<String>>,
     #[schemars(length(min = 1))]
     pub roles: Vec<Located<Role>>,
-    pub library: Option<Located<String>>,
-    pub position: Option<Located<String>>,
+    pub library: Option<Consented<Located<String>>>,
+    pub position: Option<Consented<Located<String>>>,
     pub public_library: Option<Located<PublicLibrary>>,
     pub membership: Option<Located<Membership>>,
-    pub library_since: Option<Located<NaiveDate>>,
-    pub field: Option<Located<String>>,
-    pub field_since: Option<Located<NaiveDate>>,
+    pub library_since: Option<Consented<Located<NaiveDate>>>,
+    pub field: Option<Consented<Located<String>>>,
+    pub field_since: Option<Consented<Located<NaiveDate>>>,
     pub email: Option<Confidential<String>>,
     #[schemars(with = "Option<self::schema::TextOrNumber>")]
     pub phone: Option<Confidential<String>>,
     /// What a mentee wants to develop or a mentor offers; `match` scores shared ones.
     #[schemars(default)]
-    pub interests: Vec<String>,
+    pub interests: Vec<Consented<String>>,
     #[schemars(default)]
     pub publish: bool,
 }

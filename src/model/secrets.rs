@@ -3,14 +3,15 @@
 //! field the day it is added (records.md, "Confidentiality"; dashboard.md, "The privacy
 //! guard").
 //!
-//! Every `Confidential<T>` field is visited as [`Class::Always`]. The fields a person must
-//! consent to show (name, library, position, field, and their dates) are plain
-//! `Located<_>` values today and are visited by name as [`Class::WithoutConsent`]; when they
-//! get a type of their own, `Person`'s visit below is where it replaces the names. A test
-//! (`tests/it/guard.rs`) fills every key the JSON Schemas list with a distinct marker and
-//! fails when one is neither visited nor known to be public.
+//! Every `Confidential<T>` field is visited as [`Class::Always`], every `Consented<T>` field
+//! (what a person must consent to show: name, library, position, field, interests and their
+//! dates) as [`Class::WithoutConsent`] — only a `Consented` value can be. A test
+//! (`tests/it/guard_model.rs`) fills every key the JSON Schemas list with a distinct marker
+//! and fails when one is neither visited nor known to be public.
 
-use super::{Agreement, Dissolution, Evaluation, Expense, Meeting, Person, Relationship};
+use super::{
+    Agreement, Consented, Dissolution, Evaluation, Expense, Located, Meeting, Person, Relationship,
+};
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -117,11 +118,35 @@ fn always<'a>(key: Key, value: Value<'a>) -> Secret<'a> {
     }
 }
 
-fn without_consent<'a>(key: Key, value: Value<'a>) -> Secret<'a> {
+/// A `Consented` value as the guard watches it: text in `shape`, or a date.
+pub trait ConsentedValue {
+    fn watched(&self, shape: Shape) -> Value<'_>;
+}
+
+impl ConsentedValue for Consented<Located<String>> {
+    fn watched(&self, shape: Shape) -> Value<'_> {
+        Value::Text(&self.value, shape)
+    }
+}
+
+impl ConsentedValue for Consented<String> {
+    fn watched(&self, shape: Shape) -> Value<'_> {
+        Value::Text(self, shape)
+    }
+}
+
+impl ConsentedValue for Consented<Located<NaiveDate>> {
+    fn watched(&self, _: Shape) -> Value<'_> {
+        Value::Date(self.value)
+    }
+}
+
+/// Only a `Consented` value is watched for want of consent.
+fn without_consent<'a>(key: Key, value: &'a impl ConsentedValue, shape: Shape) -> Secret<'a> {
     Secret {
         key,
         class: Class::WithoutConsent,
-        value,
+        value: value.watched(shape),
     }
 }
 
@@ -140,15 +165,18 @@ impl Secrets for Person {
                 Key::new("membership.number"),
                 identifier(membership.number.expose()),
             ));
+            let expires = &membership.expires;
             visit(without_consent(
                 Key::new("membership.expires"),
-                Value::Date(membership.expires.value),
+                expires,
+                Shape::Identifier,
             ));
         }
-        // Consent-dependent, by field name until these fields have a type of their own.
+        // Every `Consented` field: the type is what makes a value consent-dependent.
         visit(without_consent(
             Key::new("name"),
-            identifier(&self.name.value),
+            &self.name,
+            Shape::Identifier,
         ));
         for (key, value) in [
             ("library", &self.library),
@@ -156,20 +184,19 @@ impl Secrets for Person {
             ("field", &self.field),
         ] {
             if let Some(value) = value {
-                let value = Value::Text(&value.value, Shape::Attribute);
-                visit(without_consent(Key::new(key), value));
+                visit(without_consent(Key::new(key), value, Shape::Attribute));
             }
         }
         for (i, interest) in self.interests.iter().enumerate() {
-            let value = Value::Text(interest, Shape::Attribute);
-            visit(without_consent(Key::item("interests", i), value));
+            let key = Key::item("interests", i);
+            visit(without_consent(key, interest, Shape::Attribute));
         }
         for (key, date) in [
             ("library_since", &self.library_since),
             ("field_since", &self.field_since),
         ] {
             if let Some(date) = date {
-                visit(without_consent(Key::new(key), Value::Date(date.value)));
+                visit(without_consent(Key::new(key), date, Shape::Identifier));
             }
         }
     }

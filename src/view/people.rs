@@ -3,7 +3,7 @@
 
 use crate::dates::add_years;
 use crate::facts;
-use crate::model::{Located, Person, Records, Role};
+use crate::model::{Consented, Located, Person, Records, Role};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -22,13 +22,13 @@ pub struct PersonRef {
 impl PersonRef {
     /// `part` is "Mentor" or "Mentee"; `relationship` the public id.
     pub fn new(person: Option<&Person>, part: &str, relationship: &str) -> PersonRef {
-        match person.filter(|p| p.publish) {
-            Some(p) => PersonRef {
-                label: p.name.value.clone(),
+        match person.and_then(|p| Some((p, p.name.if_published(p.publish)?))) {
+            Some((p, name)) => PersonRef {
+                label: name.value.clone(),
                 published: true,
-                library: p.library.as_ref().map(|l| l.value.clone()),
-                position: p.position.as_ref().map(|l| l.value.clone()),
-                field: p.field.as_ref().map(|l| l.value.clone()),
+                library: shown(&p.library, p.publish),
+                position: shown(&p.position, p.publish),
+                field: shown(&p.field, p.publish),
             },
             None => PersonRef {
                 label: format!("{part} of {relationship}"),
@@ -39,6 +39,12 @@ impl PersonRef {
             },
         }
     }
+}
+
+/// A consent-dependent text, for a page: only when its person consented.
+fn shown(value: &Option<Consented<Located<String>>>, publish: bool) -> Option<String> {
+    let value = value.as_ref()?.if_published(publish)?;
+    Some(value.value.clone())
 }
 
 /// A published mentor in the directory.
@@ -87,15 +93,27 @@ pub fn mentors(records: &Records, as_of: NaiveDate) -> Vec<MentorView> {
         else {
             continue;
         };
-        let years =
-            |since: &Option<Located<NaiveDate>>| since.as_ref().map(|d| full_years(d.value, as_of));
+        // Every consent-dependent value through `if_published`: the filter above is the
+        // reason, and the type says so where the value is read.
+        let publish = person.publish;
+        let years = |since: &Option<Consented<Located<NaiveDate>>>| {
+            let since = since.as_ref()?.if_published(publish)?;
+            Some(full_years(since.value, as_of))
+        };
         let active_mentees = running.get(id.as_str()).copied().unwrap_or(0);
         views.push(MentorView {
-            name: person.name.value.clone(),
-            library: person.library.as_ref().map(|l| l.value.clone()),
-            position: person.position.as_ref().map(|l| l.value.clone()),
-            field: person.field.as_ref().map(|l| l.value.clone()),
-            interests: person.interests.clone(),
+            name: person
+                .name
+                .if_published(publish)
+                .map_or_else(String::new, |n| n.value.clone()),
+            library: shown(&person.library, publish),
+            position: shown(&person.position, publish),
+            field: shown(&person.field, publish),
+            interests: person
+                .interests
+                .iter()
+                .filter_map(|i| i.if_published(publish).cloned())
+                .collect(),
             years_in_libraries: years(&person.library_since),
             years_in_field: years(&person.field_since),
             active_mentees,
