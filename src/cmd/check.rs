@@ -14,7 +14,11 @@ use std::path::Path;
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let root = &args.records.records;
     let display = root.to_string_lossy();
-    let mut loader = Loader::new(true);
+    // With --base the work tree's parses are reused for the files REF has unchanged.
+    let mut loader = match args.base {
+        Some(_) => Loader::new(true),
+        None => Loader::once(true),
+    };
     let loaded = loader.load(&Disk::new(root), &display)?;
     let as_of = loaded.records.config.as_of(args.records.as_of);
     let sources = loaded.sources;

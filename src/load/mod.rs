@@ -44,12 +44,12 @@ pub struct Loaded {
 
 /// Loads the records folder `root` from disk; `root_display` is how the user named it.
 pub fn load(root: &Path, root_display: &str) -> Result<Loaded> {
-    Loader::new(true).load(&Disk::new(root), root_display)
+    Loader::once(true).load(&Disk::new(root), root_display)
 }
 
 /// Loads the records of `tree`; `root_display` is how the user named the records folder.
 pub fn load_tree(tree: &dyn Tree, root_display: &str) -> Result<Loaded> {
-    Loader::new(true).load(tree, root_display)
+    Loader::once(true).load(tree, root_display)
 }
 
 /// A loader that remembers what it parsed: loading again re-reads only files whose stamp
@@ -66,9 +66,14 @@ pub struct Loader {
     /// Keep each record in the cache too, or only in the records loaded (`Session`, which
     /// keeps them and hands them back for the next load).
     keep_records: bool,
+    /// Another load will follow (`check --base`, `Session`): the cache keeps what it needs to
+    /// reuse a parse. A single load keeps only each file's problems, and hands its texts to
+    /// the `Sources` rather than copying them: a record and a text once each.
+    again: bool,
 }
 
 impl Loader {
+    /// A loader for more than one load: the cache keeps texts and records for reuse.
     pub fn new(keep_text: bool) -> Loader {
         Loader {
             cache: HashMap::new(),
@@ -76,6 +81,16 @@ impl Loader {
             walk: Vec::new(),
             keep_text,
             keep_records: true,
+            again: true,
+        }
+    }
+
+    /// A loader for one load (`check` without `--base`, `build`, `status`…).
+    pub fn once(keep_text: bool) -> Loader {
+        Loader {
+            keep_records: false,
+            again: false,
+            ..Loader::new(keep_text)
         }
     }
 
@@ -152,9 +167,15 @@ impl Loader {
         let mut sources = Sources::default();
         self.stamps.clear();
         let mut cache = HashMap::with_capacity(parsed.len());
-        for (found, parsed) in parsed {
-            if let (true, Some(text)) = (self.keep_text, &parsed.text) {
-                sources.insert(found.display.clone(), text.clone());
+        for (found, mut parsed) in parsed {
+            if self.keep_text {
+                let text = match self.again {
+                    true => parsed.text.clone(),
+                    false => parsed.text.take(),
+                };
+                if let Some(text) = text {
+                    sources.insert(found.display.clone(), text);
+                }
             }
             let mut kept = self.remember(&found, parsed);
             if self.keep_records {
@@ -172,6 +193,9 @@ impl Loader {
     /// What the cache keeps of a parsed file: the text only when it may be compared with
     /// another tree's (no stamp) or quoted (`keep_text`).
     fn remember(&mut self, found: &Found, mut parsed: Parsed) -> Parsed {
+        if !self.again {
+            parsed.text = None;
+        }
         if let Some(stamp) = &found.entry.stamp {
             self.stamps.insert(found.display.clone(), stamp.clone());
             if !self.keep_text {

@@ -68,7 +68,7 @@ impl Site {
         let display = options.records.to_string_lossy();
         let Some(revision) = &options.revision else {
             let tree = crate::load::tree::Disk::new(&options.records);
-            let loaded = Loader::new(false).load(&tree, &display)?;
+            let loaded = Loader::once(false).load(&tree, &display)?;
             let records = Arc::new(loaded.records);
             return Ok(Site::prepare(
                 records,
@@ -227,7 +227,7 @@ pub fn at_revision(
                 date: tree.commit_date(records),
                 last_changed: tree.last_changed(records),
             };
-            let loaded = Loader::new(false).load(&tree, display)?;
+            let loaded = Loader::once(false).load(&tree, display)?;
             Ok((loaded, shown))
         }
         AtRevision::Absent => Err(crate::error::Error::Usage(format!(
