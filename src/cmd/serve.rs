@@ -181,11 +181,14 @@ impl Session {
         let Some(session) = &self.records else {
             return Err("the records could not be loaded".into());
         };
-        let site = Site::prepare(
+        // The last build's guard is kept when this save changed nothing it reads.
+        let kept = self.last.as_mut().and_then(|last| last.take_guard());
+        let site = Site::prepare_reusing(
             session.records(),
             session.diagnostics(),
             &site_options,
             templates,
+            kept,
         );
         self.render(site, options)
     }

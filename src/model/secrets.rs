@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use std::fmt;
 
 /// Why a value must not be published.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Class {
     /// Never published, whoever it belongs to.
     Always,
@@ -25,7 +25,7 @@ pub enum Class {
 }
 
 /// What a text is, which decides how the guard may excuse it (dashboard.md's exemptions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Shape {
     /// Identifies someone by itself: an email, a phone or membership number, a name, an id.
     /// Never excused by the site's own text.

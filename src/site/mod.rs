@@ -45,6 +45,12 @@ pub struct Site {
     pub view: view::Site,
     templates: Templates,
     links: Links,
+    guard: KeptGuard,
+}
+
+/// A privacy guard with the fingerprint of the inputs it was built from.
+pub struct KeptGuard {
+    key: u64,
     guard: Guard,
 }
 
@@ -58,6 +64,15 @@ pub struct Rendered {
     program: u64,
     /// Whether the templates had to be rendered whole (a new or changed template set).
     templates: u64,
+    /// The guard that checked these files, for the next build to keep if it can.
+    guard: Option<KeptGuard>,
+}
+
+impl Rendered {
+    /// The guard that checked these files (once).
+    pub fn take_guard(&mut self) -> Option<KeptGuard> {
+        self.guard.take()
+    }
 }
 
 impl Site {
@@ -96,11 +111,25 @@ impl Site {
         options: &Options,
         templates: Templates,
     ) -> Site {
+        Site::prepare_reusing(records, diagnostics, options, templates, None)
+    }
+
+    /// [`Site::prepare`], keeping `kept` — the guard of an earlier build ([`Rendered::take_guard`])
+    /// — when it is exactly the guard this build would make: built from the same inputs
+    /// (same fingerprint) and with no date excused that this view does not show. Otherwise
+    /// the guard is built afresh, as always.
+    pub fn prepare_reusing(
+        records: Arc<Records>,
+        diagnostics: Vec<crate::diagnostics::Diagnostic>,
+        options: &Options,
+        templates: Templates,
+        kept: Option<KeptGuard>,
+    ) -> Site {
         let as_of = records.config.as_of(options.as_of);
         // The privacy guard learns every confidential value while the rules run and the
         // view is built: it needs only the records and the built-in (public) templates.
-        let (mut guard, (findings, view)) = rayon::join(
-            || guard(&records, as_of),
+        let (guard, (findings, view)) = rayon::join(
+            || guard(&records, as_of, kept),
             || {
                 let findings = crate::rules::findings(&records, diagnostics, as_of);
                 let last_changed = render::git::last_changed(&options.records);
@@ -109,7 +138,14 @@ impl Site {
             },
         );
         // A watched date the pages show anyway (a relationship's end, a meeting due) is no leak.
-        guard.allow_dates(render::guard::dates_shown(&view));
+        let shown = render::guard::dates_shown(&view);
+        // A kept guard excused the dates of the view it was built for: if one of them is not
+        // shown now, only a new guard watches it again. (A new guard has excused none yet.)
+        let mut guard = match guard.guard.shown_within(&shown) {
+            true => guard,
+            false => self::guard(&records, as_of, None),
+        };
+        guard.guard.allow_shown(shown);
         Site {
             as_of,
             records,
@@ -136,7 +172,7 @@ impl Site {
     /// One file, rendered and guarded: its bytes, or the confidential value found in them.
     pub fn render(&self, pages: &Pages, job: &Job) -> Result<std::result::Result<Vec<u8>, Leak>> {
         let bytes = pages.render(job)?;
-        Ok(match self.guard.scan(&job.path, &bytes) {
+        Ok(match self.guard.guard.scan(&job.path, &bytes) {
             Some(leak) => Err(leak),
             None => Ok(bytes),
         })
@@ -199,11 +235,24 @@ impl Site {
             leaks.sort_by(|a, b| a.output.cmp(&b.output));
             return Ok(Err(leaks));
         }
+        let templates = self.templates.fingerprint();
+        drop(pages);
+        let Site {
+            guard,
+            records,
+            findings,
+            view,
+            ..
+        } = self;
+        // The records, findings and view of a large program take tens of milliseconds to
+        // free: `serve` shows the new site without waiting for that.
+        std::thread::spawn(move || drop((records, findings, view)));
         Ok(Ok(Rendered {
             files,
             relationships,
             program,
-            templates: self.templates.fingerprint(),
+            templates,
+            guard: Some(guard),
         }))
     }
 
@@ -273,10 +322,19 @@ fn guidelines(records: &Records) -> Option<&str> {
 }
 
 /// The privacy guard: every value of the records the site must not show, less those the
-/// site's own text, a public value or guidelines.md excuse (`render::guard`). The dates the
-/// view shows anyway are excused once the view is built ([`Guard::allow_dates`]).
-fn guard(records: &Records, as_of: chrono::NaiveDate) -> Guard {
+/// site's own text, a public value or guidelines.md excuse (`render::guard`), with the
+/// fingerprint of its inputs; `kept` when built from the same inputs. The dates the view
+/// shows anyway are excused once the view is built ([`Guard::allow_shown`]).
+fn guard(records: &Records, as_of: NaiveDate, kept: Option<KeptGuard>) -> KeptGuard {
     let names = view::PublicIds::new(records);
     let site_text = render::guard::SiteText::builtin(as_of);
-    Guard::new(render::guard::inputs(records, &names, site_text))
+    let inputs = render::guard::inputs(records, &names, site_text);
+    let key = inputs.fingerprint();
+    match kept {
+        Some(kept) if kept.key == key => kept,
+        _ => KeptGuard {
+            key,
+            guard: Guard::new(inputs),
+        },
+    }
 }

@@ -432,3 +432,42 @@ fn a_privacy_guard_hit_shows_where_but_never_who() {
     std::fs::write(&path, original).unwrap();
     server.wait_for("/mentors/", "recovered", |r| r.status == 200);
 }
+
+#[test]
+fn a_kept_guard_still_watches_what_a_save_adds() {
+    // serve keeps its privacy guard while a save changes nothing it reads. A note typed
+    // after the first build, and shown by a template, must still stop the site.
+    let dir = demo();
+    let custom = dir.path().join("custom");
+    std::fs::create_dir_all(&custom).unwrap();
+    let line = "Budget talk with the branch director about the levy";
+    std::fs::write(
+        custom.join("mentors.html"),
+        format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>Mentors</h1><p>{line}</p>{{% endblock %}}"),
+    )
+    .unwrap();
+    let server = Server::start(dir.path(), &["--templates", "custom"]);
+    assert_eq!(server.get("/mentors/").status, 200);
+    let meetings = dir.path().join("records/relationships/r-2026-001/meetings");
+    let mut files: Vec<_> = std::fs::read_dir(&meetings)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let meeting = &files[0];
+    let original = std::fs::read_to_string(meeting).unwrap();
+    // A save the guard does not read (a trailing newline): the kept guard serves.
+    std::fs::write(meeting, format!("{original}\n")).unwrap();
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(server.get("/mentors/").status, 200);
+    std::fs::write(meeting, format!("{original}\n{line}\n")).unwrap();
+    let error = server.wait_for("/mentors/", "an error", |r| r.status == 500);
+    assert!(error.body.contains("privacy guard"), "{}", error.body);
+    assert!(
+        !error.body.contains(line),
+        "the value printed:\n{}",
+        error.body
+    );
+    std::fs::write(meeting, original).unwrap();
+    server.wait_for("/mentors/", "recovered", |r| r.status == 200);
+}

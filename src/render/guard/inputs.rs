@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// A record file, as a hit names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RecordFile {
     /// Its path, as `check` shows it (`records/people/dana-whitfield.yaml`).
     Path(String),
@@ -20,11 +20,11 @@ pub enum RecordFile {
 }
 
 /// A record file in the table of [`Inputs`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FileId(pub(super) u32);
 
 /// Where a value came from: its record file and key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Origin {
     pub file: FileId,
     pub key: Key,
@@ -51,6 +51,28 @@ pub struct Inputs<'a> {
 }
 
 impl<'a> Inputs<'a> {
+    /// A fingerprint of everything the guard is built from: equal fingerprints, equal guards
+    /// (`serve` keeps its guard while a save changes nothing the guard reads).
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let mut h = foldhash::quality::FixedState::with_seed(0x6d656e746f72).build_hasher();
+        self.files.hash(&mut h);
+        for text in &self.texts {
+            (&text.text, text.origin, text.class, text.shape).hash(&mut h);
+        }
+        self.dates.hash(&mut h);
+        self.public.hash(&mut h);
+        let mut public_dates: Vec<&NaiveDate> = self.public_dates.iter().collect();
+        public_dates.sort();
+        public_dates.hash(&mut h);
+        self.guidelines.hash(&mut h);
+        for piece in self.site.pieces() {
+            piece.hash(&mut h);
+        }
+        self.site.as_of().hash(&mut h);
+        h.finish()
+    }
+
     pub fn new(site: SiteText) -> Inputs<'a> {
         Inputs {
             site,

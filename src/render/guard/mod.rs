@@ -70,6 +70,8 @@ pub struct Guard {
     date_needles: HashMap<NaiveDate, Vec<u32>>,
     files: Vec<RecordFile>,
     containers: Containers,
+    /// The dates [`Guard::allow_shown`] excused: those the view showed.
+    shown: std::collections::HashSet<NaiveDate>,
 }
 
 impl Guard {
@@ -93,6 +95,7 @@ impl Guard {
             date_needles,
             files: inputs.files,
             containers,
+            shown: std::collections::HashSet::new(),
         };
         guard.allow_dates(inputs.site.as_of().into_iter().chain(inputs.public_dates));
         guard
@@ -107,6 +110,19 @@ impl Guard {
                 self.watched -= 1;
             }
         }
+    }
+
+    /// Excuses the dates the view shows (`dates_shown`), remembering them: a guard kept for
+    /// the next build (`serve`) is the one built afresh only if that build's view shows at
+    /// least these dates ([`Guard::shown_within`]).
+    pub fn allow_shown(&mut self, dates: std::collections::HashSet<NaiveDate>) {
+        self.allow_dates(dates.iter().copied());
+        self.shown.extend(dates);
+    }
+
+    /// Whether every date this guard excused as shown is in `dates`.
+    pub fn shown_within(&self, dates: &std::collections::HashSet<NaiveDate>) -> bool {
+        self.shown.is_subset(dates)
     }
 
     /// How many values (and date forms) are watched.

@@ -415,3 +415,40 @@ fn a_record_path_that_holds_a_watched_value_is_not_printed_either() {
         "{hit}"
     );
 }
+
+#[test]
+fn the_fingerprint_changes_with_anything_the_guard_reads() {
+    let base = || {
+        Program::new()
+            .comment("Talked about the budget draft")
+            .public("position", "Branch Manager")
+    };
+    assert_eq!(base().inputs.fingerprint(), base().inputs.fingerprint());
+    let others = [
+        Program::new()
+            .comment("Talked about the budget drafts")
+            .public("position", "Branch Manager"),
+        Program::new()
+            .comment("Talked about the budget draft")
+            .public("position", "Branch Managers"),
+        base().notes("A new line\n"),
+        base().guidelines("Coffee is paid by the partners."),
+        base().private("library_since", Value::Date(date("2014-03-01"))),
+    ];
+    for other in others {
+        assert_ne!(base().inputs.fingerprint(), other.inputs.fingerprint());
+    }
+}
+
+#[test]
+fn a_guard_knows_the_dates_it_excused_as_shown() {
+    let mut guard = Program::new()
+        .private("library_since", Value::Date(date("2013-05-07")))
+        .guard();
+    assert!(scan(&guard, "index.html", "2013-05-07").is_some());
+    guard.allow_shown([date("2013-05-07")].into());
+    assert_eq!(scan(&guard, "index.html", "2013-05-07"), None);
+    // Kept for a view that no longer shows the day, it is not the guard built afresh.
+    assert!(!guard.shown_within(&[date("2026-01-01")].into()));
+    assert!(guard.shown_within(&[date("2013-05-07"), date("2026-01-01")].into()));
+}
