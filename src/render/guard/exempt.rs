@@ -14,12 +14,8 @@
 //!    (a private mentee's library that a published mentor shares).
 //! 3. **An unpublished person's attribute** (library, position, field, interests) whose words
 //!    occur anywhere in the public values or `guidelines.md` ("Outreach" in a published
-//!    "Outreach Assistant"). A free text of one or two words — an expense "Coffee", a topic
-//!    "Getting started" — is judged the same way: like an attribute it says nothing about
-//!    anyone by itself, and the guidelines' "Coffee, travel, parking" or their heading
-//!    "Getting started" must not stop a build. A longer free text there is a hit (a line of
-//!    notes pasted into the guidelines). dashboard.md lists only the attributes here; the
-//!    short texts are this module's reading, so that ordinary programs (the demo) build.
+//!    "Outreach Assistant"). Only these: dashboard.md excuses no free text there, however
+//!    short — a topic "Getting started" under the guidelines' heading of that name is a hit.
 //!
 //! Anything else found in an output file is a hit. For a hit, [`Containers`] says which
 //! public value (or `guidelines.md`) holds the value, so the message can name both origins.
@@ -28,9 +24,6 @@ use super::inputs::{FileId, Inputs, Origin};
 use super::words::{Phrases, is_written_date, words};
 use crate::model::secrets::Shape;
 use foldhash::HashSet;
-
-/// A free text of at most this many words is short: excused in public text like an attribute.
-const SHORT_WORDS: usize = 2;
 
 /// What decides the exemptions; dropped once the guard is built.
 pub struct Judge {
@@ -80,7 +73,6 @@ impl Judge {
         let public = || containers.phrases.find(&words).is_some();
         match shape {
             Shape::Identifier => self.site.find(&words).is_some(),
-            Shape::Text if words.split(' ').count() <= SHORT_WORDS => site_text() || public(),
             Shape::Text => site_text(),
             Shape::Attribute => site_text() || public(),
         }
