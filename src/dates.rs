@@ -4,6 +4,23 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::fmt;
 
+/// English month names, as the site writes them (chrono's `%B`, without its formatter's
+/// cost on thousands of relationships): the timeline's labels and the guard's site text.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A calendar quarter: Q1 = Jan–Mar, … Q4 = Oct–Dec.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Quarter {

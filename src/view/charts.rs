@@ -2,7 +2,7 @@
 //! months, and each relationship's month-by-month timeline. Templates draw the SVG; the
 //! geometry is computed here so every template gets the same, tested shapes.
 
-use crate::dates::add_months;
+use crate::dates::{MONTHS, add_months};
 use crate::facts::{Month, MonthState};
 use crate::model::Records;
 use chrono::{Datelike, NaiveDate};
@@ -81,23 +81,6 @@ pub struct TimelineMonth {
     pub meetings: usize,
     pub x: u32,
 }
-
-/// English month names, as the site writes them (chrono's `%B`, without its formatter's
-/// cost on thousands of relationships).
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The month-by-month timeline of `crate::facts::months`, placed for drawing.
 pub fn timeline(months: &[Month]) -> Vec<TimelineMonth> {

@@ -119,21 +119,7 @@ fn pack(bytes: &[u8]) -> u64 {
         .fold(0, |key, &b| key << 8 | u64::from(b))
 }
 
-/// The months' names, as the site writes them.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub use crate::dates::MONTHS;
 
 /// The weekdays' names.
 pub const WEEKDAYS: [&str; 7] = [
