@@ -14,18 +14,13 @@ pub struct Lines<'t> {
 
 impl<'t> Lines<'t> {
     pub fn new(text: &'t str, offset: u32) -> Lines<'t> {
-        let mut lines = Vec::new();
-        let mut rest = text;
-        while let Some(end) = rest.find(['\r', '\n']) {
-            lines.push(&rest[..end]);
-            let skip = if rest[end..].starts_with("\r\n") {
-                2
-            } else {
-                1
-            };
-            rest = &rest[end + skip..];
+        let mut lines: Vec<&str> = crate::source::lines(text)
+            .map(|line| line.trim_end_matches(['\r', '\n']))
+            .collect();
+        // After the last line break the parser is on one more, empty line.
+        if text.is_empty() || text.ends_with(['\r', '\n']) {
+            lines.push("");
         }
-        lines.push(rest);
         Lines { lines, offset }
     }
 
